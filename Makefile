@@ -1,0 +1,48 @@
+# Two commands set everything up on a fresh machine (see README.md):
+#   make serve   install, build the book, serve it on http://127.0.0.1:8000
+#   make test    install (with test tools and Debian's chromium), then run every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+JB     := $(BIN)/jupyter-book build . -W -n --keep-going
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install install-test chromium book serve test bench clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kursus)" >/dev/null
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt package.json package-lock.json
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm)
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+chromium:
+	@test -x /usr/bin/chromium || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+book: install
+	$(JB)
+
+serve: book
+	@echo "Buku tersedia di http://127.0.0.1:$(PORT)/ (Ctrl+C untuk berhenti)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+test: install-test chromium
+	$(BIN)/peksos validate
+	$(JB)
+	$(BIN)/python -m pytest
+
+bench: install-test chromium
+	$(BIN)/peksos bench
+
+clean:
+	rm -rf _build bench.json

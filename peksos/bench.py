@@ -1,0 +1,79 @@
+"""``make bench``: build times and the bytes every page loads, written to bench.json.
+
+Measures, on this machine: a clean build (fresh output folder, notebook cache kept
+out of it), a no-change rebuild, and for every page of the built site the
+same-origin bytes Chromium loads (median and maximum). Figures, not assertions.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import site
+from .paths import project_root
+
+
+def _build(root: Path) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "jupyter_book.cli.main", "build", str(root), "-W", "-n",
+                           "--keep-going"], cwd=root, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise SystemExit(f"build failed (exit {proc.returncode}); bench aborted")
+    return round(elapsed, 2)
+
+
+def page_weights(html_root: Path) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    weights: dict[str, int] = {}
+    with site.serve(html_root) as base, sync_playwright() as p:
+        browser = site.launch(p)
+        for path in site.pages(html_root):
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            log = site.PageLog(origin=base)
+            log.attach(page)
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            page.wait_for_timeout(200)
+            weights[path] = log.bytes_loaded
+            ctx.close()
+        browser.close()
+    return weights
+
+
+def engine_bytes() -> dict[str, int]:
+    from .widgets import assets
+
+    return {p.name: p.stat().st_size for p in assets.static_files()}
+
+
+def run(out: Path | None = None, *, clean: bool = True) -> dict:
+    root = project_root()
+    build_dir = root / "_build"
+    result: dict = {"machine": {"cores": __import__("os").cpu_count(), "python": sys.version.split()[0]}}
+    if clean:
+        html = build_dir / "html"
+        shutil.rmtree(html, ignore_errors=True)
+        shutil.rmtree(build_dir / ".doctrees", ignore_errors=True)
+        shutil.rmtree(build_dir / "jupyter_execute", ignore_errors=True)
+        shutil.rmtree(build_dir / ".jupyter_cache", ignore_errors=True)
+        result["clean_build_s"] = _build(root)
+    result["no_change_rebuild_s"] = _build(root)
+    weights = page_weights(build_dir / "html")
+    values = sorted(weights.values())
+    result["pages"] = len(values)
+    result["page_bytes_median"] = int(statistics.median(values)) if values else 0
+    result["page_bytes_max"] = values[-1] if values else 0
+    result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
+    result["engine_bytes"] = engine_bytes()
+    result["engine_bytes_total"] = sum(result["engine_bytes"].values())
+    target = out or root / "bench.json"
+    target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result

@@ -1,0 +1,84 @@
+"""The ``peksos`` command: check the course's data, write schemas, measure the book."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from . import data
+
+    failures = 0
+    for name in data.TABLES:
+        try:
+            df = data.load(name)
+        except data.DataError as exc:
+            print(f"ERROR {exc}", file=sys.stderr)
+            failures += 1
+        else:
+            if args.verbose:
+                print(f"ok   data/{data.TABLES[name].pattern}: {len(df)} rows")
+    if not failures:
+        for problem in data.check_all():
+            print(f"ERROR {problem}", file=sys.stderr)
+            failures += 1
+    if failures:
+        print(f"{failures} problem(s) found", file=sys.stderr)
+        return 1
+    print("all data files are valid")
+    return 0
+
+
+def _table(args: argparse.Namespace) -> int:
+    from . import tables
+
+    df = tables.concept_list(args.list_id)
+    print(df.to_csv(index=False) if args.csv else df.to_string(index=False))
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    result = bench.run(Path(args.out) if args.out else None, clean=not args.no_clean)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="peksos", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"peksos {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check every data table (and quiz file) against its schema")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("table", help="print one concept list as a table")
+    p.add_argument("list_id")
+    p.add_argument("--csv", action="store_true")
+    p.set_defaults(func=_table)
+    p = sub.add_parser("bench", help="measure build times and page weights into bench.json")
+    p.add_argument("--out")
+    p.add_argument("--no-clean", action="store_true", help="skip the clean build")
+    p.set_defaults(func=_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except Exception as exc:  # a clear one-line message for data errors; tracebacks for bugs
+        from .data import DataError
+
+        if isinstance(exc, DataError):
+            print(f"ERROR {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,345 @@
+"""The course's data tables, loaded as pandas DataFrames and checked against a schema.
+
+Each table in ``data/`` has a pydantic row model below. :func:`load` reads the
+CSV file(s), validates every row and stops at the first file with errors,
+listing every error in it with the file, the line and the column.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .paths import data_dir
+
+SEEDS = ("000", "001", "002", "003", "004")
+CHAPTERS = (
+    "pengertian", "tujuan", "fungsi-tugas", "nilai-profesi", "generalis", "level-praktik",
+    "casework", "groupwork", "komunitas", "peran", "pencatatan", "lembaga",
+)
+TOPICS = (
+    "tujuan", "fungsi", "tugas", "prinsip", "teknik", "tahapan", "jenis-kelompok", "level",
+    "makro", "nilai", "peran", "pencatatan", "metode", "perspektif", "karakteristik",
+    "masalah", "lembaga",
+)
+_KEY = re.compile(r"^[a-z0-9]+$")
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+
+
+class DataError(ValueError):
+    """A data file does not match its schema. The message names file, line and column."""
+
+
+def _text(v: str) -> str:
+    v = (v or "").strip()
+    if not v:
+        raise ValueError("must not be empty")
+    if "TODO" in v:
+        raise ValueError("still contains TODO")
+    if _HTML.search(v):
+        raise ValueError("contains HTML markup; data text is plain (Markdown subset only)")
+    return v
+
+
+def _seed_list(v: str) -> str:
+    parts = [p.strip() for p in (v or "").split(";") if p.strip()]
+    if not parts:
+        raise ValueError("must name at least one seed (000-004)")
+    bad = [p for p in parts if p not in SEEDS]
+    if bad:
+        raise ValueError(f"unknown seed {bad[0]!r}; expected one of {', '.join(SEEDS)}")
+    return ";".join(parts)
+
+
+def _year(v: str | int | None) -> int | None:
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return None
+    s = str(v).strip()
+    if not re.fullmatch(r"\d{4}", s):
+        raise ValueError(f"year must be four digits or empty, not {s!r}")
+    return int(s)
+
+
+def _keys(v: str) -> str:
+    parts = [p.strip() for p in (v or "").split(";") if p.strip()]
+    for p in parts:
+        if not _KEY.match(p):
+            raise ValueError(f"bibliography key {p!r} must be lowercase letters and digits")
+    return ";".join(parts)
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ConceptList(_Row):
+    list_id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
+    code: str = Field(pattern=r"^L\d{3}$")
+    seed: str
+    lines: str
+    topic: Literal[TOPICS]  # type: ignore[valid-type]
+    chapter: Literal[CHAPTERS]  # type: ignore[valid-type]
+    title_id: str
+    title_en: str
+    summary_id: str
+    authority: str
+    year: int | None = None
+    cite_keys: str = ""
+    item_count: int = Field(ge=1)
+
+    _t = field_validator("title_id", "title_en", "summary_id", "authority", "lines")(_text)
+    _s = field_validator("seed")(_seed_list)
+    _y = field_validator("year", mode="before")(_year)
+    _k = field_validator("cite_keys", mode="before")(_keys)
+
+
+class Item(_Row):
+    list_id: str
+    position: int = Field(ge=1)
+    label_id: str
+    label_en: str
+    description: str
+    authority: str
+    year: int | None = None
+    seed: str
+
+    _t = field_validator("list_id", "label_id", "label_en", "description", "authority")(_text)
+    _s = field_validator("seed")(_seed_list)
+    _y = field_validator("year", mode="before")(_year)
+
+
+class Definition(_Row):
+    def_id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    who: str
+    year: int | None = None
+    term_id: str
+    term_en: str
+    definition_id: str
+    cite_keys: str = ""
+    seed: str
+    lines: str
+    attributed: bool
+
+    _t = field_validator("who", "term_id", "term_en", "definition_id", "lines")(_text)
+    _s = field_validator("seed")(_seed_list)
+    _y = field_validator("year", mode="before")(_year)
+    _k = field_validator("cite_keys", mode="before")(_keys)
+
+
+class TimelineEvent(_Row):
+    event_id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    when: str
+    year_start: int = Field(ge=1800, le=2100)
+    year_end: int = Field(ge=1800, le=2100)
+    label_id: str
+    description_id: str
+    kind: Literal["karya", "peristiwa", "lembaga"]
+    cite_keys: str = ""
+    seed: str
+
+    _t = field_validator("when", "label_id", "description_id")(_text)
+    _s = field_validator("seed")(_seed_list)
+    _k = field_validator("cite_keys", mode="before")(_keys)
+
+
+class Institution(_Row):
+    inst_id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    name: str
+    expansion: str = ""
+    scope: Literal["indonesia", "internasional"]
+    description_id: str
+    seed: str
+
+    _t = field_validator("name", "description_id")(_text)
+    _s = field_validator("seed")(_seed_list)
+
+
+class Disagreement(_Row):
+    dis_id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    topic_id: str
+    list_ids: str
+    summary_id: str
+    seed: str
+
+    _t = field_validator("topic_id", "list_ids", "summary_id")(_text)
+    _s = field_validator("seed")(_seed_list)
+
+
+class Source(_Row):
+    seed: Literal[SEEDS]  # type: ignore[valid-type]
+    title: str
+    kind: str
+    author: str = ""
+    date: str = ""
+    note_id: str
+
+    _t = field_validator("title", "kind", "note_id")(_text)
+
+
+class GlossaryTerm(_Row):
+    term_id: str
+    term_en: str
+    definition_id: str
+    chapter: Literal[CHAPTERS]  # type: ignore[valid-type]
+
+    _t = field_validator("term_id", "term_en", "definition_id")(_text)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    pattern: str  # glob under data/
+    model: type[_Row]
+    key: str  # column that must be unique
+    doc: str
+
+
+TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("lists", "concepts/*_lists.csv", ConceptList, "list_id", "the 118 concept lists"),
+    Table("items", "concepts/*_items.csv", Item, "", "the 579 items of the concept lists"),
+    Table("definitions", "definitions.csv", Definition, "def_id", "expert and working definitions"),
+    Table("timeline", "timeline.csv", TimelineEvent, "event_id", "dated events and works"),
+    Table("institutions", "institutions.csv", Institution, "inst_id", "institutions and regulations"),
+    Table("disagreements", "disagreements.csv", Disagreement, "dis_id", "where the sources disagree"),
+    Table("sources", "sources.csv", Source, "seed", "the five source texts"),
+    Table("glossary", "glossary.csv", GlossaryTerm, "term_id", "glossary terms"),
+]}
+
+
+def files_of(name: str) -> list[Path]:
+    """The CSV files that make up table ``name``."""
+    table = _table(name)
+    files = sorted(data_dir().glob(table.pattern))
+    if not files:
+        raise DataError(f"{data_dir() / table.pattern}: no file for table {name!r}")
+    return files
+
+
+def _table(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise DataError(f"unknown table {name!r}; known tables: {', '.join(TABLES)}") from None
+
+
+def _read_file(path: Path, table: Table) -> list[dict]:
+    fields = list(table.model.model_fields)
+    rows: list[dict] = []
+    errors: list[str] = []
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames or []
+            missing = [f for f in fields if f not in header and table.model.model_fields[f].is_required()]
+            extra = [h for h in header if h not in fields]
+            if missing or extra:
+                raise DataError(
+                    f"{path}: line 1: header does not match table {table.name!r}"
+                    + (f"; missing column(s): {', '.join(missing)}" if missing else "")
+                    + (f"; unknown column(s): {', '.join(extra)}" if extra else "")
+                )
+            for raw in reader:
+                line = reader.line_num
+                if None in raw:
+                    errors.append(f"{path}: line {line}: more cells than columns")
+                    continue
+                try:
+                    row = table.model.model_validate({k: v for k, v in raw.items() if v is not None})
+                except ValidationError as exc:
+                    for err in exc.errors():
+                        col = ".".join(str(p) for p in err["loc"]) or "(row)"
+                        ident = raw.get(table.key) if table.key else raw.get("list_id")
+                        errors.append(f"{path}: line {line}: row {ident!r}: column {col!r}: {err['msg']}")
+                    continue
+                rows.append({**row.model_dump(), "_file": path.name, "_line": line})
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not valid UTF-8 ({exc})") from None
+    except csv.Error as exc:
+        raise DataError(f"{path}: CSV syntax error: {exc}") from None
+    if errors:
+        raise DataError(f"{len(errors)} error(s) in {path}:\n" + "\n".join(errors))
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _load_cached(name: str, stamp: tuple) -> pd.DataFrame:
+    table = _table(name)
+    rows: list[dict] = []
+    for path in files_of(name):
+        rows.extend(_read_file(path, table))
+    df = pd.DataFrame(rows, columns=[*table.model.model_fields, "_file", "_line"])
+    if table.key:
+        dup = df[df.duplicated(table.key, keep=False)]
+        if not dup.empty:
+            first = dup.iloc[0]
+            raise DataError(
+                f"{data_dir() / first['_file']}: line {first['_line']}: column {table.key!r}: "
+                f"duplicate value {first[table.key]!r} (also at "
+                + ", ".join(f"{r._file} line {r._line}" for r in dup.iloc[1:].itertuples())
+                + ")"
+            )
+    if "year" in df.columns:
+        df["year"] = df["year"].astype("Int64")
+    return df
+
+
+def _stamp(name: str) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files_of(name))
+
+
+def load(name: str, *, with_origin: bool = False) -> pd.DataFrame:
+    """Return table ``name`` as a DataFrame, validated against its schema.
+
+    Raises :class:`DataError` naming the file, line and column of every problem.
+    ``with_origin`` keeps the ``_file`` and ``_line`` columns.
+    """
+    df = _load_cached(name, _stamp(name)).copy()
+    if name == "items":
+        df = df.sort_values(["list_id", "position"], kind="stable").reset_index(drop=True)
+    return df if with_origin else df.drop(columns=["_file", "_line"])
+
+
+def concept_list(list_id: str) -> tuple[pd.Series, pd.DataFrame]:
+    """The list's row and its items in order. Raises DataError for an unknown id."""
+    lists = load("lists")
+    match = lists[lists["list_id"] == list_id]
+    if match.empty:
+        raise DataError(f"unknown concept list id {list_id!r} (not in data/concepts/*_lists.csv)")
+    items = load("items")
+    items = items[items["list_id"] == list_id].sort_values("position").reset_index(drop=True)
+    return match.iloc[0], items
+
+
+def check_all() -> list[str]:
+    """Cross-table checks beyond each row's schema. Returns a list of problems (empty when sound)."""
+    problems: list[str] = []
+    lists = load("lists", with_origin=True)
+    items = load("items", with_origin=True)
+    known = set(lists["list_id"])
+    for r in items[~items["list_id"].isin(known)].itertuples():
+        problems.append(f"{r._file}: line {r._line}: column 'list_id': unknown list {r.list_id!r}")
+    for lst in lists.itertuples():
+        its = items[items["list_id"] == lst.list_id]
+        if len(its) != lst.item_count:
+            problems.append(f"{lst._file}: line {lst._line}: list {lst.list_id!r}: item_count is "
+                            f"{lst.item_count} but {len(its)} item rows exist")
+        if sorted(its["position"]) != list(range(1, len(its) + 1)):
+            problems.append(f"{lst._file}: line {lst._line}: list {lst.list_id!r}: positions are not 1..{len(its)}")
+        if not its.empty and set(its["seed"]) != {lst.seed}:
+            problems.append(f"{lst._file}: line {lst._line}: list {lst.list_id!r}: items name another seed")
+    try:
+        dis = load("disagreements", with_origin=True)
+    except DataError as exc:
+        problems.append(str(exc))
+    else:
+        for r in dis.itertuples():
+            for lid in r.list_ids.split(";"):
+                if lid.strip() and lid.strip() not in known:
+                    problems.append(f"{r._file}: line {r._line}: column 'list_ids': unknown list {lid.strip()!r}")
+    return problems

@@ -1,0 +1,14 @@
+"""Sphinx extension of the course: wires directives, nodes and assets. No logic lives here."""
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .. import __version__
+from . import assets, directives, nodes
+
+
+def setup(app: Sphinx) -> dict:
+    nodes.register(app)
+    directives.register(app)
+    assets.register(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,48 @@
+"""Where the widgets' front-end files are, and which a page of each kind needs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+WIDGETS_DIR = Path(__file__).resolve().parent
+ENGINE_JS = "engine.js"
+ENGINE_CSS = "engine.css"
+_IMPORT = re.compile(r"^import\s+\{([^}]*)\}\s+from\s+['\"]\./engine\.js['\"];?\s*$", re.M)
+
+
+def static_files() -> list[Path]:
+    """Every front-end file the book copies to ``_static/peksos/``."""
+    return sorted(p for p in WIDGETS_DIR.iterdir() if p.suffix in {".js", ".css"})
+
+
+def js_files(kind: str) -> list[str]:
+    """The ES module a page with a ``kind`` widget loads (it imports the engine itself)."""
+    _require(f"{kind}.js")
+    return [f"{kind}.js"]
+
+
+def css_files(kind: str) -> list[str]:
+    files = [ENGINE_CSS] if (WIDGETS_DIR / ENGINE_CSS).exists() else []
+    if (WIDGETS_DIR / f"{kind}.css").exists():
+        files.append(f"{kind}.css")
+    return files
+
+
+def esm(kind: str) -> str:
+    """A self-contained ES module for anywidget: the engine inlined before the widget's module."""
+    engine = (WIDGETS_DIR / ENGINE_JS).read_text(encoding="utf-8")
+    module = _require(f"{kind}.js").read_text(encoding="utf-8")
+    engine = re.sub(r"^export\s+(?=(const|function|class|let|async)\b)", "", engine, flags=re.M)
+    engine = re.sub(r"^export\s*\{[^}]*\};?\s*$", "", engine, flags=re.M)
+    return engine + "\n" + _IMPORT.sub("", module)
+
+
+def css(kind: str) -> str:
+    return "\n".join((WIDGETS_DIR / f).read_text(encoding="utf-8") for f in css_files(kind))
+
+
+def _require(name: str) -> Path:
+    path = WIDGETS_DIR / name
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: widget front-end file missing")
+    return path

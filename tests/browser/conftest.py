@@ -1,0 +1,74 @@
+"""Browser tests: Debian's Chromium driven by playwright against the built book on loopback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peksos import site
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    with site.serve(SITE) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = site.launch(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """Open a page of the site in a fresh context; returns (page, log). Fails on nothing by itself."""
+    contexts = []
+
+    def _open(path: str, *, width: int = 1280, height: int = 900, wait: int = 300, storage: dict | None = None):
+        ctx = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(ctx)
+        page = ctx.new_page()
+        log = site.PageLog(origin=base_url)
+        log.attach(page)
+        if storage:
+            page.add_init_script(
+                "(() => { const s = %s; for (const k in s) localStorage.setItem(k, s[k]); })()" % _json(storage))
+        page.goto(f"{base_url}/{path}", wait_until="load")
+        page.wait_for_timeout(wait)
+        return page, log
+
+    yield _open
+    for ctx in contexts:
+        ctx.close()
+
+
+def _json(obj) -> str:
+    import json
+
+    return json.dumps(obj)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} missing: run `npm ci` (make test does)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def built_pages() -> list[str]:
+    return site.pages(SITE) if SITE.exists() else []

@@ -1,0 +1,63 @@
+"""Every page of the built book: self-contained, error-free and accessible."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SITE, built_pages
+
+PAGES = built_pages()
+
+
+def test_site_is_built_with_every_page():
+    assert PAGES, f"no pages in {SITE}: build the book first (make book)"
+    assert "book/pengertian.html" in PAGES
+    assert "index.html" in PAGES
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_offline_error_free_and_accessible(open_page, axe_source, path):
+    page, log = open_page(path)
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => `${v.id} (${v.impact}): ${v.help} -> ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+        }"""
+    )
+    assert log.problems() == [], f"{path}: " + "\n".join(log.problems())
+    assert result == [], f"{path}: WCAG violations:\n" + "\n".join(result)
+
+
+def test_no_request_leaves_the_site_even_on_a_notebook_page(open_page):
+    """The notebook page carries widget output; neither require.js nor a widget manager may be fetched."""
+    page, log = open_page("notebooks/pengertian.html", wait=800)
+    assert log.external == []
+    html = page.content()
+    assert "require.min.js" not in html and "embed-amd" not in html and "mathjax" not in html.lower()
+
+
+def test_thebe_config_script_is_emitted_once(open_page):
+    page, log = open_page("book/pengertian.html")
+    assert page.content().count("const THEBE_JS_URL") <= 1
+    assert not [e for e in log.page_errors if "already been declared" in e]
+
+
+def test_chapter_fits_a_phone_screen(open_page):
+    page, log = open_page("book/pengertian.html", width=390, height=844, wait=500)
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]")
+    assert widths[0] <= 390 and widths[1] <= 390, f"page is {widths[0]}px wide at a 390px viewport"
+    assert log.problems() == []
+    # the content itself is visible and not clipped off to the side
+    box = page.locator("main h1").first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+def test_icons_render_without_fontawesome_js(open_page):
+    page, log = open_page("book/pengertian.html")
+    assert "fontawesome.js" not in page.content()
+    size = page.evaluate("""() => { const i = document.querySelector('.fa-magnifying-glass');
+        if (!i) return null; const r = i.getBoundingClientRect(); const s = getComputedStyle(i);
+        return [r.width, r.height, s.maskImage || s.webkitMaskImage]; }""")
+    assert size is not None, "search icon missing"
+    assert size[0] > 0 and size[1] > 0 and "svg" in size[2]
