@@ -198,6 +198,7 @@ class DataGlossary(_DataDirective):
     def build(self) -> list[nodes.Node]:
         terms = data.load("glossary").sort_values("term_id", key=lambda s: s.str.lower())
         glossary = addnodes.glossary()
+        glossary["sorted"] = True
         dlist = nodes.definition_list(classes=["glossary"])
         glossary += dlist
         source, lineno = self.get_source_info()
