@@ -133,25 +133,26 @@ def process_stages() -> tuple[Figure, str]:
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
     rows = list(PROCESSES.values())
-    fig, ax = plt.subplots(figsize=(8.4, 1.25 * len(rows) + 0.3))
+    fig, ax = plt.subplots(figsize=(8.4, 1.5 * len(rows) + 0.3))
     alt_parts = []
     for r, (list_id, title) in enumerate(rows):
         stages = _list_labels(list_id)
         y = len(rows) - 1 - r
-        ax.text(0, y + 0.38, title.replace("*", ""), fontsize=9.5, fontweight="bold", color=INK, va="center")
+        ax.text(0, y + 0.45, title.replace("*", ""), fontsize=9.5, fontweight="bold", color=INK, va="center")
         width = 1.0 / len(stages)
         for k, stage in enumerate(stages):
             x0 = k * width + 0.01
-            ax.add_patch(FancyBboxPatch((x0, y - 0.25), width - 0.04, 0.45, boxstyle="round,pad=0.01",
+            ax.add_patch(FancyBboxPatch((x0, y - 0.33), width - 0.04, 0.6, boxstyle="round,pad=0.01",
                                         facecolor="#dcecec", edgecolor="#1d5c63", lw=1))
-            ax.text(x0 + (width - 0.04) / 2, y - 0.03, _wrap(stage, int(110 * width)), ha="center", va="center",
-                    fontsize=8, color=INK)
+            box_inches = (width - 0.04) * fig.get_figwidth()
+            ax.text(x0 + (width - 0.04) / 2, y - 0.03, _wrap(stage, max(8, int(box_inches / 0.075))),
+                    ha="center", va="center", fontsize=7.5, color=INK)
             if k:
                 ax.add_patch(FancyArrowPatch((x0 - 0.03, y - 0.03), (x0, y - 0.03), arrowstyle="-|>",
                                              mutation_scale=9, color="#1d5c63"))
         alt_parts.append(f"{title.replace('*', '')}: {' → '.join(stages)}")
     ax.set_xlim(0, 1)
-    ax.set_ylim(-0.5, len(rows) - 0.3)
+    ax.set_ylim(-0.5, len(rows) - 0.4)
     ax.axis("off")
     fig.tight_layout()
     alt = "Bagan tahapan proses pertolongan. " + "; ".join(alt_parts) + "."
