@@ -15,7 +15,7 @@ def authority_label(authority: str, year) -> str:
     """'Zastrow (2017)', or the authority alone when undated; 'tidak disebutkan' reads as such."""
     if authority.strip().lower() in {"tidak disebutkan", "-", ""}:
         return "tanpa rujukan ahli"
-    if year is None or pd.isna(year):
+    if year is None or pd.isna(year) or str(int(year)) in authority:
         return authority
     return f"{authority} ({int(year)})"
 

@@ -46,6 +46,7 @@ def test_timeline_is_chronological():
 def test_authority_label():
     assert tables.authority_label("Zastrow", 2017) == "Zastrow (2017)"
     assert tables.authority_label("Trecker", None) == "Trecker"
+    assert tables.authority_label("Permensos No. 12 Tahun 2017", 2017) == "Permensos No. 12 Tahun 2017"
     assert tables.authority_label("tidak disebutkan", None) == "tanpa rujukan ahli"
 
 
