@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .paths import data_dir
 
@@ -116,7 +116,7 @@ class Item(_Row):
 
 class Definition(_Row):
     def_id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
-    who: str
+    who: str = ""
     year: int | None = None
     term_id: str
     term_en: str
@@ -126,10 +126,18 @@ class Definition(_Row):
     lines: str
     attributed: bool
 
-    _t = field_validator("who", "term_id", "term_en", "definition_id", "lines")(_text)
+    _t = field_validator("term_id", "term_en", "definition_id", "lines")(_text)
     _s = field_validator("seed")(_seed_list)
     _y = field_validator("year", mode="before")(_year)
     _k = field_validator("cite_keys", mode="before")(_keys)
+
+    @model_validator(mode="after")
+    def _who_when_attributed(self) -> "Definition":
+        if self.attributed and not self.who:
+            raise ValueError("column 'who' must name the expert of an attributed definition")
+        if not self.attributed and self.who:
+            raise ValueError("column 'who' must be empty for a working (unattributed) definition")
+        return self
 
 
 class TimelineEvent(_Row):
@@ -257,7 +265,7 @@ def _read_file(path: Path, table: Table) -> list[dict]:
                         ident = raw.get(table.key) if table.key else raw.get("list_id")
                         errors.append(f"{path}: line {line}: row {ident!r}: column {col!r}: {err['msg']}")
                     continue
-                rows.append({**row.model_dump(), "_file": path.name, "_line": line})
+                rows.append({**row.model_dump(), "origin_file": path.name, "origin_line": line})
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not valid UTF-8 ({exc})") from None
     except csv.Error as exc:
@@ -273,15 +281,15 @@ def _load_cached(name: str, stamp: tuple) -> pd.DataFrame:
     rows: list[dict] = []
     for path in files_of(name):
         rows.extend(_read_file(path, table))
-    df = pd.DataFrame(rows, columns=[*table.model.model_fields, "_file", "_line"])
+    df = pd.DataFrame(rows, columns=[*table.model.model_fields, "origin_file", "origin_line"])
     if table.key:
         dup = df[df.duplicated(table.key, keep=False)]
         if not dup.empty:
             first = dup.iloc[0]
             raise DataError(
-                f"{data_dir() / first['_file']}: line {first['_line']}: column {table.key!r}: "
+                f"{data_dir() / first['origin_file']}: line {first['origin_line']}: column {table.key!r}: "
                 f"duplicate value {first[table.key]!r} (also at "
-                + ", ".join(f"{r._file} line {r._line}" for r in dup.iloc[1:].itertuples())
+                + ", ".join(f"{r.origin_file} line {r.origin_line}" for r in dup.iloc[1:].itertuples())
                 + ")"
             )
     if "year" in df.columns:
@@ -297,12 +305,12 @@ def load(name: str, *, with_origin: bool = False) -> pd.DataFrame:
     """Return table ``name`` as a DataFrame, validated against its schema.
 
     Raises :class:`DataError` naming the file, line and column of every problem.
-    ``with_origin`` keeps the ``_file`` and ``_line`` columns.
+    ``with_origin`` keeps the ``origin_file`` and ``origin_line`` columns.
     """
     df = _load_cached(name, _stamp(name)).copy()
     if name == "items":
         df = df.sort_values(["list_id", "position"], kind="stable").reset_index(drop=True)
-    return df if with_origin else df.drop(columns=["_file", "_line"])
+    return df if with_origin else df.drop(columns=["origin_file", "origin_line"])
 
 
 def concept_list(list_id: str) -> tuple[pd.Series, pd.DataFrame]:
@@ -323,16 +331,16 @@ def check_all() -> list[str]:
     items = load("items", with_origin=True)
     known = set(lists["list_id"])
     for r in items[~items["list_id"].isin(known)].itertuples():
-        problems.append(f"{r._file}: line {r._line}: column 'list_id': unknown list {r.list_id!r}")
+        problems.append(f"{r.origin_file}: line {r.origin_line}: column 'list_id': unknown list {r.list_id!r}")
     for lst in lists.itertuples():
         its = items[items["list_id"] == lst.list_id]
         if len(its) != lst.item_count:
-            problems.append(f"{lst._file}: line {lst._line}: list {lst.list_id!r}: item_count is "
+            problems.append(f"{lst.origin_file}: line {lst.origin_line}: list {lst.list_id!r}: item_count is "
                             f"{lst.item_count} but {len(its)} item rows exist")
         if sorted(its["position"]) != list(range(1, len(its) + 1)):
-            problems.append(f"{lst._file}: line {lst._line}: list {lst.list_id!r}: positions are not 1..{len(its)}")
+            problems.append(f"{lst.origin_file}: line {lst.origin_line}: list {lst.list_id!r}: positions are not 1..{len(its)}")
         if not its.empty and set(its["seed"]) != {lst.seed}:
-            problems.append(f"{lst._file}: line {lst._line}: list {lst.list_id!r}: items name another seed")
+            problems.append(f"{lst.origin_file}: line {lst.origin_line}: list {lst.list_id!r}: items name another seed")
     try:
         dis = load("disagreements", with_origin=True)
     except DataError as exc:
@@ -341,5 +349,5 @@ def check_all() -> list[str]:
         for r in dis.itertuples():
             for lid in r.list_ids.split(";"):
                 if lid.strip() and lid.strip() not in known:
-                    problems.append(f"{r._file}: line {r._line}: column 'list_ids': unknown list {lid.strip()!r}")
+                    problems.append(f"{r.origin_file}: line {r.origin_line}: column 'list_ids': unknown list {lid.strip()!r}")
     return problems

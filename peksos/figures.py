@@ -11,17 +11,21 @@ from typing import Callable
 
 import matplotlib
 
-matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
-from . import data  # noqa: E402
-from .data import DataError  # noqa: E402
+from . import data
+from .data import DataError
 
 # Colours chosen for contrast on white (WCAG AA for text on the fills used).
 INK = "#1f2933"
 PALETTE = {"karya": "#1d5c63", "peristiwa": "#a23b00", "lembaga": "#5b3f8c"}
 KIND_LABEL = {"karya": "karya terbit", "peristiwa": "peristiwa", "lembaga": "lembaga berdiri"}
+
+
+def plain(text: str) -> str:
+    """Data text without its Markdown emphasis marks, for figure labels and alt text."""
+    return text.replace("**", "").replace("*", "")
 
 
 def _wrap(text: str, width: int) -> str:
@@ -41,7 +45,7 @@ def timeline() -> tuple[Figure, str]:
             ax.plot([r["year_start"], r["year_end"]], [y, y], color=colour, lw=5, solid_capstyle="round")
         else:
             ax.plot([r["year_start"]], [y], "o", color=colour, ms=6)
-        label = f"{r['when']}: {r['label_id']}"
+        label = plain(f"{r['when']}: {r['label_id']}")
         right = r["year_start"] < (lo + hi) / 2
         ax.text(r["year_end"] + 2 if right else r["year_start"] - 2, y, label, va="center",
                 ha="left" if right else "right", fontsize=8.5, color=INK)
@@ -53,9 +57,9 @@ def timeline() -> tuple[Figure, str]:
     ax.grid(axis="x", color="#d0d7de", lw=0.6)
     ax.set_xlabel("Tahun", color=INK)
     handles = [plt.Line2D([], [], color=c, marker="o", lw=0, label=KIND_LABEL[k]) for k, c in PALETTE.items()]
-    ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=8.5)
+    ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=8.5)
     fig.tight_layout()
-    events = "; ".join(f"{r.when}: {r.label_id}" for r in df.itertuples())
+    events = "; ".join(plain(f"{r.when}: {r.label_id}") for r in df.itertuples())
     alt = (f"Garis waktu {n} peristiwa dan karya dalam sejarah pekerjaan sosial menurut sumber, "
            f"dari {df['when'].iloc[0]} sampai {df['when'].iloc[-1]}. Urutannya: {events}.")
     return fig, alt
@@ -63,7 +67,7 @@ def timeline() -> tuple[Figure, str]:
 
 def _list_labels(list_id: str) -> list[str]:
     _, items = data.concept_list(list_id)
-    return items["label_id"].tolist()
+    return [plain(x) for x in items["label_id"]]
 
 
 def practice_levels() -> tuple[Figure, str]:

@@ -54,7 +54,7 @@ def pages(root: Path) -> list[str]:
     """Every HTML page of the built site, as paths relative to its root."""
     root = Path(root)
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html")
-                  if not any(part.startswith("_") for part in p.relative_to(root).parts))
+                  if not any(part.startswith(("_", ".")) for part in p.relative_to(root).parts))
 
 
 @dataclass

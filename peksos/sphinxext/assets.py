@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 ICONS_CSS = "peksos-icons.css"
 SITE_CSS = "peksos-site.css"
 _STATIC = Path(__file__).parent / "static"
+_TEMPLATES = Path(__file__).parent / "templates"
 _FA_RULE = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]')
 _FA_CLASS = re.compile(r'class="[^"]*?\b(fa-(?:solid|brands|regular)|fas|fab|far)\b[^"]*"')
 _FA_NAME = re.compile(r"\bfa-([a-z0-9-]+)\b")
@@ -43,6 +44,7 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", _add_site_assets)
     app.add_html_math_renderer("peksos_mathml", (_visit_math, None), (_visit_displaymath, None))
     app.connect("html-page-context", _add_engine_assets)
+    app.connect("html-page-context", _fix_citation_list_role)
     app.connect("build-finished", _write_icon_css)
     app.connect("build-finished", _copy_engine_files)
 
@@ -69,7 +71,7 @@ def _override_theme_macros(app: Sphinx, config: Any) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_text(encoding="utf-8") != stripped:
         target.write_text(stripped, encoding="utf-8")
-    config.templates_path = [str(folder), *config.templates_path]
+    config.templates_path = [str(folder), str(_TEMPLATES), *config.templates_path]
 
 
 def _fontawesome_js() -> Path:
@@ -161,7 +163,8 @@ def _visit_math(self: Any, node: dnodes.Element) -> None:
 def _visit_displaymath(self: Any, node: dnodes.Element) -> None:
     from docutils.utils.math import latex2mathml
 
-    parts = [node["latex"]] if node.get("nowrap") else [p for p in node["latex"].split("\n\n") if p.strip()]
+    latex = node.astext()
+    parts = [latex] if node.get("nowrap") else [p for p in latex.split("\n\n") if p.strip()]
     self.body.append(self.starttag(node, "div", CLASS="math peksos-math"))
     for part in parts:
         try:
@@ -170,6 +173,15 @@ def _visit_displaymath(self: Any, node: dnodes.Element) -> None:
             logger.warning("cannot render math %r: %s", part, exc, location=node)
     self.body.append("</div>\n")
     raise dnodes.SkipNode
+
+
+# --- docutils' citation list ------------------------------------------------------------
+def _fix_citation_list_role(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """docutils wraps citations in ``role="list"`` whose children are ``doc-biblioentry``, not
+    list items, which ARIA forbids (axe: aria-required-children). Drop the list role."""
+    body = context.get("body")
+    if body and 'role="list" class="citation-list"' in body:
+        context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
 
 
 # --- the engine on pages that use it -------------------------------------------------

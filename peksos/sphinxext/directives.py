@@ -162,12 +162,11 @@ class DataFigure(_DataDirective):
         name = self.arguments[0]
         if name not in figures.FIGURES:
             raise DataError(f"unknown figure {name!r}; known figures: {', '.join(figures.FIGURES)}")
-        out_dir = Path(self.env.app.doctreedir).parent / "peksos-figures"
+        # Generated figures live in the book's own _build folder (git-ignored) so that Sphinx
+        # treats them as ordinary images of the source tree and copies them to _images/.
         srcdir = Path(self.env.srcdir)
-        try:
-            rel = out_dir.resolve().relative_to(srcdir.resolve())
-        except ValueError:
-            raise ExtensionError(f"data-figure needs the build folder inside the book ({out_dir})") from None
+        out_dir = srcdir / "_build" / "peksos-figures"
+        rel = out_dir.relative_to(srcdir)
         out_dir.mkdir(parents=True, exist_ok=True)
         stamp = hashlib.sha1(repr([(str(p), p.stat().st_mtime_ns) for t in self.tables_used()
                                    for p in data.files_of(t)]).encode()).hexdigest()[:10]
@@ -198,6 +197,7 @@ class DataGlossary(_DataDirective):
     def build(self) -> list[nodes.Node]:
         terms = data.load("glossary").sort_values("term_id", key=lambda s: s.str.lower())
         glossary = addnodes.glossary()
+        glossary["sorted"] = True
         dlist = nodes.definition_list(classes=["glossary"])
         glossary += dlist
         source, lineno = self.get_source_info()

@@ -69,6 +69,3 @@ def axe_source() -> str:
         pytest.fail(f"{AXE} missing: run `npm ci` (make test does)")
     return AXE.read_text(encoding="utf-8")
 
-
-def built_pages() -> list[str]:
-    return site.pages(SITE) if SITE.exists() else []

@@ -1,0 +1,76 @@
+"""What the built pages load: no duplicate inline scripts, no fontawesome.js, MathML, engine where needed."""
+from __future__ import annotations
+
+import re
+
+from peksos.sphinxext import assets
+
+
+def test_inline_scripts_added_after_builder_init_appear_once(make_book):
+    book = make_book({"index": "# Uji\n"}, extensions=("sphinx_togglebutton", "sphinx_thebe"),
+                     conf="thebe_config = {}")
+    html = book.page("index")
+    assert html.count("const THEBE_JS_URL") == 1
+    assert html.count("togglebuttonSelector") == 1
+
+
+def test_theme_pages_load_icon_css_instead_of_fontawesome_js(make_book):
+    book = make_book({"index": "# Uji\n"}, theme="sphinx_book_theme")
+    html = book.page("index")
+    assert "fontawesome.js" not in html
+    assert "peksos-icons.css" in html
+    css = (book.out / "_static" / "peksos-icons.css").read_text(encoding="utf-8")
+    assert ".fa-magnifying-glass{--pk-icon:url(\"data:image/svg+xml," in css
+    # the text search button is named by its visible text (the icon-only one keeps its aria-label)
+    field = re.search(r'<button class="btn search-button-field[^>]*>', html)
+    assert field and "aria-label" not in field.group(0)
+
+
+def test_icon_css_only_for_known_icons():
+    icons = {"bars": (448, 512, "M0 0h448v64H0z")}
+    css = assets.icon_css({"bars", "not-an-icon"}, icons)
+    assert ".fa-bars{" in css and "not-an-icon" not in css
+    assert "%3Csvg" in css and "<svg" not in css
+
+
+def test_math_is_rendered_as_mathml_without_mathjax(make_book):
+    book = make_book({"index": "# Uji\n\nInline $a^2 + b^2 = c^2$.\n\n$$\\frac{1}{2}$$\n"})
+    html = book.page("index")
+    assert html.count("<math") == 2
+    assert not re.findall(r'<script[^>]*mathjax', html, flags=re.I)
+
+
+def test_engine_assets_only_on_pages_that_embed_a_widget(make_book, tmp_path, monkeypatch):
+    from peksos.widgets import assets as widget_assets
+
+    front = tmp_path / "front"
+    front.mkdir()
+    for name in ("engine.js", "engine.css", "demo.js", "demo.css"):
+        (front / name).write_text(f"/* {name} */\n", encoding="utf-8")
+    monkeypatch.setattr(widget_assets, "WIDGETS_DIR", front)
+    book = make_book({"index": "# Uji\n", "kuis": '# Kuis\n\n<div class="peksos-demo" data-peksos-engine="demo"></div>\n'})
+    kuis = book.page("kuis")
+    assert '<script type="module" src="_static/peksos/demo.js' in kuis
+    assert "_static/peksos/engine.css" in kuis and "_static/peksos/demo.css" in kuis
+    assert "_static/peksos/" not in book.page("index")
+    assert sorted(p.name for p in (book.out / "_static" / "peksos").iterdir()) == [
+        "demo.css", "demo.js", "engine.css", "engine.js"]
+
+
+def test_a_page_asking_for_a_missing_widget_stops_the_build(make_book):
+    import pytest
+    from sphinx.errors import ExtensionError
+
+    with pytest.raises(ExtensionError, match="nosuchwidget.js: widget front-end file missing"):
+        make_book({"index": '# Uji\n\n<div data-peksos-engine="nosuchwidget"></div>\n'})
+
+
+def test_citation_list_has_no_list_role(make_book):
+    book = make_book({"index": "# Uji\n\n{cite:p}`zastrow2017`\n"})
+    assert 'role="list" class="citation-list"' not in book.page("sumber")
+    assert 'class="citation-list"' in book.page("sumber")
+
+
+def test_json_for_html_cannot_close_its_script():
+    text = assets.dumps_for_html({"a": "</script><script>alert(1)</script> & <b>"})
+    assert "<" not in text and ">" not in text and "&" not in text

@@ -1,0 +1,92 @@
+"""The data directives on tiny books: tables, comparisons, figures, glossary, and errors that stop the build."""
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from sphinx.errors import ExtensionError
+
+from peksos.sphinxext.directives import list_label
+
+
+def test_concept_list_renders_items_caption_label_and_citation(make_book):
+    book = make_book({"index": """
+        # Uji
+        ```{concept-list} purposes.zastrow-2017
+        ```
+        Lihat {ref}`daftar-purposes-zastrow-2017`.
+        """})
+    html = book.page("index")
+    assert "Peningkatan keberfungsian sosial" in html
+    assert 'id="daftar-purposes-zastrow-2017"' in html
+    assert 'href="#daftar-purposes-zastrow-2017"' in html
+    assert "Zastrow, 2017" in html  # author-year citation resolved against the bibliography
+    assert book.warnings.getvalue() == ""
+
+
+def test_list_label_replaces_dots():
+    assert list_label("functions.cswe-1959") == "daftar-functions-cswe-1959"
+
+
+def test_concept_compare_puts_lists_side_by_side(make_book):
+    book = make_book({"index": """
+        # Uji
+        ```{concept-compare} functions.serafica-deguzman-1983 functions.dubois-miley-2014 functions.permensos-12-2017
+        :caption: Tiga tipologi fungsi
+        ```
+        """})
+    html = book.page("index")
+    assert "Tiga tipologi fungsi" in html
+    assert html.count("<th class=\"head\">") >= 4
+    assert "Permensos" in html or "Kementerian" in html
+    assert book.warnings.getvalue() == ""
+
+
+def test_data_text_markdown_becomes_emphasis_never_markup(make_book):
+    book = make_book({"index": "# Uji\n\n```{data-table} definitions\n:ids: cswe-1959\n```\n"})
+    html = book.page("index")
+    assert "<em>social work</em>" in html
+
+
+def test_data_figure_writes_an_svg_with_alt_text(make_book):
+    book = make_book({"index": "# Uji\n\n```{data-figure} practice-levels\n:caption: Level praktik\n```\n"})
+    html = book.page("index")
+    img = re.search(r'<img alt="([^"]+)" src="([^"]+\.svg)"', html)
+    assert img, html[-2000:]
+    assert "Mikro" in img.group(1)
+    assert (book.out / img.group(2)).exists()
+
+
+def test_data_glossary_defines_terms_for_the_term_role(make_book):
+    book = make_book({"index": "# Uji\n\nLihat {term}`pekerjaan sosial`.\n", "glosarium": "# Glosarium\n\n```{data-glossary}\n```\n"})
+    assert 'href="glosarium.html#term-pekerjaan-sosial"' in book.page("index")
+    assert "keberfungsian sosial" in book.page("glosarium")
+    assert book.warnings.getvalue() == ""
+
+
+def test_unknown_list_id_stops_the_build_naming_page_and_id(make_book):
+    with pytest.raises(ExtensionError) as err:
+        make_book({"index": "# Uji\n\n```{concept-list} purposes.nobody-2099\n```\n"})
+    msg = str(err.value)
+    assert "index.md" in msg and "concept-list" in msg and "purposes.nobody-2099" in msg
+
+
+def test_unknown_table_and_figure_stop_the_build(make_book):
+    with pytest.raises(ExtensionError, match="unknown table 'pie'"):
+        make_book({"index": "# Uji\n\n```{data-table} pie\n```\n"})
+    with pytest.raises(ExtensionError, match="unknown figure 'pie'"):
+        make_book({"index": "# Uji\n\n```{data-figure} pie\n```\n"})
+
+
+def test_bad_data_stops_the_build_naming_file_line_and_column(make_book, tiny_root):
+    path = tiny_root / "data" / "concepts" / "000_items.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    rows[1]["label_id"] = ""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    with pytest.raises(ExtensionError) as err:
+        make_book({"index": "# Uji\n\n```{concept-list} purposes.zastrow-2017\n```\n"})
+    assert "000_items.csv: line 3" in str(err.value) and "'label_id'" in str(err.value)

@@ -1,0 +1,134 @@
+"""peksos.data: every table loads, matches the inventory, and bad input is named precisely."""
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from peksos import data
+
+from .conftest import SHARED
+
+INVENTORY = SHARED / "content-inventory.md"
+
+
+def inventory_lists() -> dict[str, int]:
+    text = INVENTORY.read_text(encoding="utf-8")
+    found: dict[str, int] = {}
+    for block in re.split(r"^#### ", text, flags=re.M)[1:]:
+        m = re.match(r"L\d{3} · `([^`]+)`", block)
+        n = re.search(r"^- \*\*Items:\*\* (\d+)", block, flags=re.M)
+        if m and n:
+            found[m.group(1)] = int(n.group(1))
+    return found
+
+
+@pytest.mark.parametrize("name", list(data.TABLES))
+def test_every_table_loads(name):
+    df = data.load(name)
+    assert len(df) > 0
+
+
+def test_cross_table_checks_pass():
+    assert data.check_all() == []
+
+
+def test_every_inventory_list_is_present_with_its_item_count():
+    if not INVENTORY.exists():
+        pytest.skip(f"{INVENTORY} not beside the project")
+    expected = inventory_lists()
+    assert len(expected) == 118 and sum(expected.values()) == 579
+    lists = data.load("lists").set_index("list_id")
+    items = data.load("items")
+    assert set(lists.index) == set(expected)
+    counts = items.groupby("list_id").size().to_dict()
+    wrong = {k: (counts.get(k), v) for k, v in expected.items() if counts.get(k) != v}
+    assert wrong == {}
+    assert len(items) == 579
+
+
+def test_no_empty_description_and_every_row_names_its_seed():
+    items = data.load("items")
+    assert (items["description"].str.len() > 20).all()
+    assert items["seed"].isin(data.SEEDS).all()
+    for name in ("definitions", "timeline", "institutions", "disagreements"):
+        assert data.load(name)["seed"].str.len().gt(0).all(), name
+
+
+def test_sizes_of_the_reference_tables():
+    assert len(data.load("definitions")) == 30
+    assert len(data.load("timeline")) == 33
+    assert len(data.load("institutions")) == 22
+    assert len(data.load("disagreements")) == 20
+    assert len(data.load("sources")) == 5
+    assert len(data.load("glossary")) >= 80
+
+
+def test_concept_list_returns_items_in_order():
+    meta, items = data.concept_list("purposes.zastrow-2017")
+    assert meta["authority"].startswith("Zastrow") and meta["year"] == 2017
+    assert items["position"].tolist() == [1, 2]
+
+
+def test_unknown_list_and_table_are_named():
+    with pytest.raises(data.DataError, match="unknown concept list id 'nope'"):
+        data.concept_list("nope")
+    with pytest.raises(data.DataError, match="unknown table 'nope'"):
+        data.load("nope")
+
+
+def _rewrite(path, mutate):
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+        fields = list(rows[0].keys())
+    mutate(rows)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_an_empty_description_names_file_line_row_and_column(tiny_root):
+    path = tiny_root / "data" / "concepts" / "002_items.csv"
+    _rewrite(path, lambda rows: rows[3].update(description=""))
+    with pytest.raises(data.DataError) as err:
+        data.load("items")
+    msg = str(err.value)
+    assert "002_items.csv: line 5" in msg and "'description'" in msg and "must not be empty" in msg
+
+
+def test_html_in_data_text_is_rejected(tiny_root):
+    path = tiny_root / "data" / "concepts" / "000_items.csv"
+    _rewrite(path, lambda rows: rows[0].update(label_id="<script>alert(1)</script>"))
+    with pytest.raises(data.DataError, match="contains HTML markup"):
+        data.load("items")
+
+
+def test_an_unknown_seed_and_a_bad_year_are_named(tiny_root):
+    path = tiny_root / "data" / "concepts" / "001_lists.csv"
+    _rewrite(path, lambda rows: rows[0].update(seed="009", year="19x9"))
+    with pytest.raises(data.DataError) as err:
+        data.load("lists")
+    assert "unknown seed '009'" in str(err.value) and "year must be four digits" in str(err.value)
+
+
+def test_a_duplicate_key_is_named_with_both_places(tiny_root):
+    path = tiny_root / "data" / "definitions.csv"
+    _rewrite(path, lambda rows: rows[1].update(def_id=rows[0]["def_id"]))
+    with pytest.raises(data.DataError, match=r"duplicate value .* \(also at definitions.csv line 3\)"):
+        data.load("definitions")
+
+
+def test_an_unknown_column_stops_the_load(tiny_root):
+    path = tiny_root / "data" / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("note_id", "notes", 1), encoding="utf-8")
+    with pytest.raises(data.DataError, match="unknown column\\(s\\): notes"):
+        data.load("sources")
+
+
+def test_item_count_mismatch_is_reported_by_check_all(tiny_root):
+    path = tiny_root / "data" / "concepts" / "003_lists.csv"
+    _rewrite(path, lambda rows: rows[0].update(item_count="99"))
+    problems = data.check_all()
+    assert any("item_count is 99" in p for p in problems)
