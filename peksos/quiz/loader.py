@@ -107,6 +107,13 @@ def _dotted(path: Iterable) -> str:
 
 
 # --- validation ---------------------------------------------------------------------------
+_AT = re.compile(r"^\[([A-Za-z0-9_.\[\]]+)\] ")
+
+
+def _parse_path(text: str) -> list:
+    return [int(p) if p.isdigit() else p for p in re.findall(r"[A-Za-z_][A-Za-z0-9_]*|\d+", text)]
+
+
 def _friendly(err: dict, item: dict | None) -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "union_tag_invalid":
@@ -114,6 +121,8 @@ def _friendly(err: dict, item: dict | None) -> str:
     if kind == "union_tag_not_found":
         return f"missing field 'type'; one of: {', '.join(TYPES)}"
     if kind == "missing":
+        if len(err["loc"]) >= 2 and err["loc"][-3:-2] == ("pairs",) and err["loc"][-1] in ("left", "right"):
+            return "missing field: every pair needs a left and a right side (the matching sides are unequal)"
         return "missing field"
     if kind == "extra_forbidden":
         return "unknown field (not in the schema; check the spelling)"
@@ -139,12 +148,17 @@ def _item_errors(raw: object, n: int, file: Path, lines: dict) -> tuple[object |
             loc = list(err["loc"])
             if loc and loc[0] == raw.get("type"):
                 loc = loc[1:]  # the union's tag
+            message = _friendly(err, raw)
+            named = _AT.match(message)
+            if named:  # a model-level check that names its field
+                loc += _parse_path(named.group(1))
+                message = message[named.end():]
             fpath = base + tuple(loc)
             name = _dotted(loc) if loc else "(item)"
             if err["type"].startswith("union_tag"):
                 name = "type"
                 fpath = base + ("type",)
-            out.append(f"{file}: line {_line(lines, fpath)}: item {ident!r}: field {name!r}: {_friendly(err, raw)}")
+            out.append(f"{file}: line {_line(lines, fpath)}: item {ident!r}: field {name!r}: {message}")
         return None, out
 
 

@@ -123,12 +123,18 @@ class _ItemBase(_Model):
         return v
 
 
-def _distinct(values: list[str], what: str) -> None:
+def at(field: str, message: str) -> ValueError:
+    """A model-level error that names its field: ``[options[2].text] message`` (the loader reads it)."""
+    return ValueError(f"[{field}] {message}")
+
+
+def _distinct(values: list[str], what: str, field) -> None:
+    """``field``: a format string with ``{n}`` for the index of the value, or a function of it."""
     seen: set[str] = set()
-    for v in values:
+    for n, v in enumerate(values):
         key = normalise(v)
         if key in seen:
-            raise ValueError(f"{what} {v!r} appears twice")
+            raise at(field(n) if callable(field) else field.format(n=n), f"{what} {v!r} appears twice")
         seen.add(key)
 
 
@@ -140,11 +146,11 @@ class SingleChoice(_ItemBase):
     def _one_correct(self):
         n = sum(o.correct for o in self.options)
         if n == 0:
-            raise ValueError("no correct answer: mark exactly one option with correct: true")
+            raise at("options", "no correct answer: mark exactly one option with correct: true")
         if n > 1:
-            raise ValueError(f"{n} options are marked correct; a single-choice item has exactly one "
-                             "(use type pilihan-ganda for several)")
-        _distinct([o.text for o in self.options], "option")
+            raise at("options", f"{n} options are marked correct; a single-choice item has exactly one "
+                                "(use type pilihan-ganda for several)")
+        _distinct([o.text for o in self.options], "option", "options[{n}].text")
         return self
 
 
@@ -155,8 +161,8 @@ class MultiSelect(_ItemBase):
     @model_validator(mode="after")
     def _some_correct(self):
         if not any(o.correct for o in self.options):
-            raise ValueError("no correct answer: mark at least one option with correct: true")
-        _distinct([o.text for o in self.options], "option")
+            raise at("options", "no correct answer: mark at least one option with correct: true")
+        _distinct([o.text for o in self.options], "option", "options[{n}].text")
         return self
 
 
@@ -174,8 +180,10 @@ class Matching(_ItemBase):
 
     @model_validator(mode="after")
     def _sides(self):
-        _distinct([p.left for p in self.pairs], "left side")
-        _distinct([p.right for p in self.pairs] + [d.text for d in self.distractors], "right side")
+        _distinct([p.left for p in self.pairs], "left side", "pairs[{n}].left")
+        n = len(self.pairs)
+        _distinct([p.right for p in self.pairs] + [d.text for d in self.distractors], "right side",
+                  lambda i: f"pairs[{i}].right" if i < n else f"distractors[{i - n}].text")
         return self
 
 
@@ -185,7 +193,7 @@ class Ordering(_ItemBase):
 
     @model_validator(mode="after")
     def _distinct_steps(self):
-        _distinct([s.text for s in self.steps], "step")
+        _distinct([s.text for s in self.steps], "step", "steps[{n}].text")
         return self
 
 
@@ -196,12 +204,12 @@ class Categorise(_ItemBase):
 
     @model_validator(mode="after")
     def _known_groups(self):
-        _distinct(self.groups, "group")
+        _distinct(self.groups, "group", "groups[{n}]")
         for n, e in enumerate(self.entries):
             if e.group not in self.groups:
-                raise ValueError(f"entries[{n}].group {e.group!r} is not one of the groups "
-                                 f"({', '.join(self.groups)})")
-        _distinct([e.text for e in self.entries], "entry")
+                raise at(f"entries[{n}].group", f"the correct group {e.group!r} is not one of the groups "
+                                                f"({', '.join(self.groups)})")
+        _distinct([e.text for e in self.entries], "entry", "entries[{n}].text")
         return self
 
 
@@ -216,11 +224,11 @@ class Cloze(_ItemBase):
     @model_validator(mode="after")
     def _answers(self):
         if not any(a.strip() for a in self.accepted):
-            raise ValueError("no correct answer: accepted has no non-empty answer")
+            raise at("accepted", "no correct answer: accepted has no non-empty answer")
         ok = {normalise(a) for a in self.accepted}
         for n, m in enumerate(self.near_misses):
             if normalise(m.text) in ok:
-                raise ValueError(f"near_misses[{n}] {m.text!r} is also an accepted answer")
+                raise at(f"near_misses[{n}].text", f"{m.text!r} is also an accepted answer")
         return self
 
 

@@ -17,14 +17,12 @@ Scores are between 0 and 1; ``correct`` means a full score.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .schema import normalise
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
     score: float
     correct: bool
 
