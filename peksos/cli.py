@@ -26,10 +26,42 @@ def _validate(args: argparse.Namespace) -> int:
         for problem in data.check_all():
             print(f"ERROR {problem}", file=sys.stderr)
             failures += 1
+    try:  # quizzes need the inventory ids; check them whenever the lists table itself is sound
+        lists = set(data.load("lists")["list_id"])
+    except data.DataError:
+        print("ERROR quizzes not checked: the concept lists table has errors", file=sys.stderr)
+    else:
+        failures += _validate_quizzes(args, lists)
     if failures:
         print(f"{failures} problem(s) found", file=sys.stderr)
         return 1
-    print("all data files are valid")
+    print("all data and quiz files are valid")
+    return 0
+
+
+def _validate_quizzes(args: argparse.Namespace, lists: set[str]) -> int:
+    """Every bank under quizzes/ (not schema/ or vignettes/); stops at the first bad file."""
+    from .paths import book_dir, quizzes_dir
+    from .quiz import loader
+
+    labels = loader.book_labels(book_dir(), lists)
+    try:
+        banks = loader.load_all(quizzes_dir(), lists=lists, labels=labels)
+    except loader.QuizError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 1
+    if args.verbose:
+        for one in banks:
+            print(f"ok   {one.path.relative_to(quizzes_dir().parent)}: {len(one.bank.items)} items")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .paths import quizzes_dir
+    from .quiz import schema
+
+    out = Path(args.out) if args.out else quizzes_dir() / schema.SCHEMA_FILE.parent
+    print(f"wrote {schema.write_schema(out)}")
     return 0
 
 
@@ -56,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every data table (and quiz file) against its schema")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=_validate)
+    p = sub.add_parser("schema", help="write the JSON Schema of quiz banks (default quizzes/schema/)")
+    p.add_argument("--out", help="folder to write quiz.schema.json into")
+    p.set_defaults(func=_schema)
     p = sub.add_parser("table", help="print one concept list as a table")
     p.add_argument("list_id")
     p.add_argument("--csv", action="store_true")
@@ -73,8 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except Exception as exc:  # a clear one-line message for data errors; tracebacks for bugs
         from .data import DataError
+        from .quiz.loader import QuizError
 
-        if isinstance(exc, DataError):
+        if isinstance(exc, (DataError, QuizError)):
             print(f"ERROR {exc}", file=sys.stderr)
             return 1
         raise

@@ -226,3 +226,104 @@ def register(app: Sphinx) -> None:
     app.add_directive("data-table", DataTable)
     app.add_directive("data-figure", DataFigure)
     app.add_directive("data-glossary", DataGlossary)
+    register_quiz(app)
+
+
+# --- quiz --------------------------------------------------------------------------------------
+# ``{quiz} <bank file under quizzes/ or bank id>`` with :items: (ids), :pool: (k), :shuffle: (yes/no)
+# and :title:. Every bank under quizzes/ is checked when the builder starts (schema, ids, inventory
+# ids) and again, for section labels, once every page is read; a bad file stops the build.
+QUIZ_OPTIONS = ("items", "pool", "shuffle", "title")
+
+
+class _AnyOption(dict):
+    """Accept every option name so that the directive itself can reject unknown ones with an error
+    (MyST only warns about them and drops them; docutils' message names no file)."""
+
+    def __missing__(self, key: str):
+        return directives.unchanged
+
+
+def _quiz_banks(app: Sphinx):
+    """Every bank, validated (schema, ids across files, inventory ids); cached on file stamps."""
+    from ..paths import quizzes_dir
+    from ..quiz import loader
+
+    files = loader.bank_files(quizzes_dir())
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    cache = getattr(app, "_peksos_quiz_banks", None)
+    if cache and cache[0] == stamp:
+        return cache[1]
+    try:
+        lists = set(data.load("lists")["list_id"]) if files else set()
+        banks = loader.load_all(quizzes_dir(), lists=lists)
+    except (loader.QuizError, DataError) as exc:
+        raise ExtensionError(f"quiz banks: {exc}") from None
+    app._peksos_quiz_banks = (stamp, banks)
+    return banks
+
+
+def _check_quiz_banks(app: Sphinx) -> None:
+    _quiz_banks(app)
+
+
+def _check_quiz_labels(app: Sphinx, env) -> None:
+    from ..quiz import loader
+
+    for one in _quiz_banks(app):
+        try:
+            loader.check_labels(one, lambda label: pnodes.resolve_label(env, label) is not None)
+        except loader.QuizError as exc:
+            raise ExtensionError(f"quiz banks: {exc}") from None
+
+
+class Quiz(SphinxDirective):
+    required_arguments = 1
+    has_content = False
+    option_spec = _AnyOption({name: directives.unchanged for name in QUIZ_OPTIONS})
+
+    def run(self) -> list[nodes.Node]:
+        from ..paths import quizzes_dir
+        from ..quiz import loader, render
+
+        where = f"{self.env.doc2path(self.env.docname)}:{self.lineno}: quiz directive"
+        unknown = [k for k in self.options if k not in QUIZ_OPTIONS]
+        if unknown:
+            raise ExtensionError(f"{where}: unknown option(s) {', '.join(':%s:' % k for k in unknown)}; "
+                                 f"allowed: {', '.join(':%s:' % k for k in QUIZ_OPTIONS)}")
+        try:
+            pool = self._pool(where)
+            shuffle = self._shuffle(where)
+            path = loader.find_bank(self.arguments[0], quizzes_dir()).resolve()
+            loaded = next((b for b in _quiz_banks(self.env.app) if b.path.resolve() == path), None)
+            if loaded is None:
+                raise loader.QuizError(f"{path}: not a bank file (quiz files live under quizzes/, "
+                                       f"outside {', '.join(loader.EXCLUDED)}/)")
+            items = _csv_list(self.options.get("items")) or None
+            payload = render.payload(loaded.bank, items=items, pool=pool, shuffle=shuffle,
+                                     title=self.options.get("title"))
+        except loader.QuizError as exc:
+            raise ExtensionError(f"{where}: {exc}") from None
+        self.env.note_dependency(str(path))
+        lines = {it.id: loaded.line_of("items", n, "section") for n, it in enumerate(loaded.bank.items)}
+        return [pnodes.quiz_node(payload, str(path), lines, where)]
+
+    def _pool(self, where: str) -> int | None:
+        raw = (self.options.get("pool") or "").strip()
+        if not raw:
+            return None
+        if not raw.isdigit() or int(raw) < 1:
+            raise ExtensionError(f"{where}: option :pool: must be a whole number of at least 1, not {raw!r}")
+        return int(raw)
+
+    def _shuffle(self, where: str) -> bool:
+        raw = (self.options.get("shuffle") or "yes").strip().lower()
+        if raw not in ("yes", "no", "ya", "tidak", "true", "false"):
+            raise ExtensionError(f"{where}: option :shuffle: must be yes or no, not {raw!r}")
+        return raw in ("yes", "ya", "true")
+
+
+def register_quiz(app: Sphinx) -> None:
+    app.add_directive("quiz", Quiz)
+    app.connect("builder-inited", _check_quiz_banks)
+    app.connect("env-check-consistency", _check_quiz_labels)

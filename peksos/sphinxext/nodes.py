@@ -75,4 +75,62 @@ def _row(cells: list[str]) -> nodes.row:
 
 
 def register(app: Sphinx) -> None:
-    """No custom node types: the extension emits standard docutils nodes only."""
+    """Custom node types: only the quiz (registered at the end of this file)."""
+    register_quiz(app)
+
+
+# --- quiz ------------------------------------------------------------------------------------
+class quiz(nodes.raw):  # noqa: N801 - docutils names node classes in lower case
+    """An embedded quiz. ``node["payload"]`` is :func:`peksos.quiz.render.payload` with section
+    labels still unresolved; the HTML visitor resolves them to relative URLs and writes the markup.
+
+    It is a raw node of format ``peksos-quiz`` whose text carries the engine marker, so the page
+    gets the engine's assets (see ``assets._add_engine_assets``), the search index skips it and
+    writers without a visitor of their own (LaTeX, text, ...) skip it as foreign raw content.
+    """
+
+
+def quiz_node(payload: dict, bank_path: str, lines: dict[str, int], where: str) -> quiz:
+    node = quiz("", 'data-peksos-engine="quiz"', format="peksos-quiz")
+    node["payload"] = payload
+    node["bank_path"] = bank_path
+    node["item_lines"] = lines
+    node["where"] = where
+    return node
+
+
+def resolve_label(env, label: str) -> tuple[str, str] | None:
+    """``(docname, anchor)`` of a std-domain reference label, or None."""
+    std = env.get_domain("std")
+    return std.anonlabels.get(label) or (std.labels[label][:2] if label in std.labels else None)
+
+
+def _visit_quiz_html(self, node: quiz) -> None:
+    import copy
+
+    from sphinx.errors import ExtensionError
+
+    from ..quiz import render
+
+    payload = copy.deepcopy(node["payload"])
+    here = self.builder.current_docname
+    for item in payload["items"]:
+        target = resolve_label(self.builder.env, item["section"])
+        if target is None:
+            raise ExtensionError(
+                f"{node['where']}: {node['bank_path']}: line {node['item_lines'].get(item['id'], '?')}: "
+                f"item {item['id']!r}: field 'section': label {item['section']!r} does not resolve to a section of the book")
+        docname, anchor = target
+        uri = self.builder.get_relative_uri(here, docname)
+        item["section_url"] = f"{uri}#{anchor}" if anchor else (uri or "#")
+    self.body.append(render.markup(payload))
+    raise nodes.SkipNode
+
+
+def _skip_quiz(self, node: quiz) -> None:
+    raise nodes.SkipNode
+
+
+def register_quiz(app: Sphinx) -> None:
+    skip = (_skip_quiz, None)
+    app.add_node(quiz, override=True, html=(_visit_quiz_html, None), latex=skip, text=skip, man=skip, texinfo=skip)

@@ -1,0 +1,190 @@
+// peksos engine: the shared core of the quiz and the vignette player. Plain ES module, no build step.
+// Keep every export top-level (`export const/function/class`): widgets/assets.py inlines this file
+// for anywidget by stripping the `export` keywords.
+
+// Every UI string, in one place (Indonesian). Translate here.
+export const T = {
+  check: "Periksa", retry: "Coba lagi", show: "Tampilkan jawaban", reset: "Hapus jawaban saya",
+  resetConfirm: "Tekan sekali lagi untuk menghapus", resetDone: "Semua jawaban dihapus. Kuis dimulai dari awal.",
+  review: "Lihat ringkasan", reviewTitle: "Ringkasan hasil", dlJson: "Unduh hasil (JSON)", dlCsv: "Unduh hasil (CSV)",
+  item: "Soal", of: "dari", score: "Skor", unchecked: "belum diperiksa",
+  right: "Benar.", partly: "Sebagian benar.", wrong: "Belum tepat.", revealed: "Jawaban ditampilkan (tidak dinilai).",
+  needAnswer: "Pilih atau isi jawaban terlebih dahulu.", tryAgain: "Silakan coba lagi.",
+  yours: "pilihan Anda", correctOpt: "jawaban benar", missed: "terlewat: ini juga benar",
+  tBenar: "Benar", tSalah: "Salah", choose: "— pilih —", chooseGroup: "— pilih kelompok —",
+  matchFor: "Pasangan untuk", groupFor: "Kelompok untuk", answerLabel: "Jawaban Anda",
+  accepted: "Jawaban yang diterima", up: "Naik", down: "Turun", moveUp: "Naikkan", moveDown: "Turunkan",
+  nowAt: "sekarang di urutan ke-", inPlace: "Sudah di tempatnya.", notInPlace: "Belum di tempatnya.",
+  matchOk: "Tepat.", matchNo: "Kurang tepat.", noChoice: "Belum dipilih.", orderHint: "Susun dengan tombol Naik dan Turun.",
+  learnMore: "Baca bagian buku yang membahasnya", explanation: "Penjelasan",
+  topic: "Topik", mastery: "Penguasaan", mastered: "dikuasai", almost: "hampir dikuasai", again: "perlu diulang",
+  revisit: "Soal yang perlu diulang", allDone: "Semua soal sudah diperiksa.",
+  storageOff: "Penyimpanan peramban tidak tersedia: jawaban Anda tidak disimpan setelah halaman ditutup.",
+  storageBad: "Data kuis yang tersimpan rusak dan diabaikan; jawaban kali ini tidak disimpan. Tekan “Hapus jawaban saya” untuk memulai penyimpanan lagi.",
+  storageFull: "Penyimpanan peramban penuh: jawaban berikutnya tidak disimpan.",
+  broken: "Kuis ini tidak dapat dimuat.", poolNote: "Soal diambil acak", quiz: "Kuis",
+};
+
+const PREFIX = "peksos:v1:";
+const SESSION_SEED = (Math.random() * 4294967296) >>> 0;
+
+// h("button", {class: "x", type: "button", onclick: fn}, "text", node, ...): DOM without innerHTML.
+export function h(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null || v === false) continue;
+    if (k === "text") e.textContent = v;
+    else if (k.startsWith("on") && typeof v === "function") e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of kids) if (c != null && c !== false) e.append(c);
+  return e;
+}
+
+// A URL the book may link to: relative, or absolute on this very origin, over http(s). Else null.
+export function safeUrl(url) {
+  if (typeof url !== "string" || !url || /[\u0000-\u001f\s]/.test(url)) return null;
+  try {
+    const u = new URL(url, location.href);
+    if ((u.protocol === "http:" || u.protocol === "https:") && u.origin === location.origin) return u.href;
+  } catch (e) { /* not a URL */ }
+  return null;
+}
+
+const MD = /\*\*([^*]+)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|`([^`]+)`|\[([^\]]+)\]\(([^()\s]+)\)/g;
+
+// Safe mini-Markdown: **bold**, *italic*, `code`, [text](link into the book). Everything else is text.
+export function md(text) {
+  const f = document.createDocumentFragment();
+  const s = String(text ?? "");
+  let pos = 0;
+  for (const m of s.matchAll(MD)) {
+    if (m.index > pos) f.append(s.slice(pos, m.index));
+    if (m[1] != null) f.append(h("strong", { text: m[1] }));
+    else if (m[2] != null) f.append(h("em", { text: m[2] }));
+    else if (m[3] != null) f.append(h("code", { text: m[3] }));
+    else {
+      const href = safeUrl(m[5]);
+      f.append(href ? h("a", { href, text: m[4] }) : m[0]);
+    }
+    pos = m.index + m[0].length;
+  }
+  if (pos < s.length) f.append(s.slice(pos));
+  return f;
+}
+
+// Comparison key of a typed answer: no case, no diacritics, single spaces (as peksos.quiz.schema.normalise).
+export function norm(s) {
+  return String(s ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+// FNV-1a hash of a string, and a seeded generator (mulberry32) in [0, 1).
+export function hash(s) {
+  let x = 2166136261;
+  for (const c of String(s)) { x ^= c.codePointAt(0); x = Math.imul(x, 16777619) >>> 0; }
+  return x >>> 0;
+}
+
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle(arr, rand) {
+  const a = arr.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+function local() {
+  try {
+    const ls = window.localStorage, k = PREFIX + "probe";
+    ls.setItem(k, "1"); ls.removeItem(k);
+    return ls;
+  } catch (e) { return null; }
+}
+
+// The reader's seed: random once, then kept, so shuffles and pools stay the same across reloads.
+export function readerSeed() {
+  const ls = local();
+  if (!ls) return SESSION_SEED;
+  const k = PREFIX + "seed";
+  const v = ls.getItem(k);
+  if (v && /^\d{1,10}$/.test(v) && +v < 4294967296) return +v;
+  const n = crypto.getRandomValues(new Uint32Array(1))[0];
+  try { ls.setItem(k, String(n)); } catch (e) { /* full */ }
+  return n;
+}
+
+// Versioned storage of one object. Unavailable or corrupted storage: nothing is saved and
+// `notice` says why; clear() removes a corrupted value and saves again from then on.
+export function openStore(name, valid) {
+  const ls = local(), key = PREFIX + name;
+  const s = { key, ok: !!ls, notice: ls ? "" : T.storageOff, data: null };
+  if (ls) {
+    const raw = ls.getItem(key);
+    if (raw !== null) {
+      try {
+        const d = JSON.parse(raw);
+        if (!d || typeof d !== "object" || d.v !== 1 || (valid && !valid(d))) throw new Error("shape");
+        s.data = d;
+      } catch (e) { s.ok = false; s.notice = T.storageBad; }
+    }
+  }
+  s.save = (d) => {
+    if (!s.ok) return false;
+    try { ls.setItem(key, JSON.stringify({ ...d, v: 1 })); return true; }
+    catch (e) { s.ok = false; s.notice = T.storageFull; return false; }
+  };
+  s.clear = () => {
+    s.data = null;
+    if (!ls) return;
+    try { ls.removeItem(key); s.ok = true; s.notice = ""; } catch (e) { /* keep unsaved */ }
+  };
+  return s;
+}
+
+// A polite live region inside `root`; say(text) announces it.
+export function announcer(root) {
+  const r = h("div", { class: "pk-sr", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  root.append(r);
+  let timer = 0;
+  return (msg) => {
+    r.textContent = "";
+    clearTimeout(timer);
+    timer = setTimeout(() => { r.textContent = msg; }, 50);
+  };
+}
+
+export function num(x) {
+  return (Math.round(x * 100) / 100).toLocaleString("id-ID");
+}
+
+export function download(name, text, mime) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = h("a", { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 4000);
+}
+
+// RFC 4180 CSV; text cells that a spreadsheet would run as a formula get a leading apostrophe.
+export function csv(rows) {
+  const cell = (c) => {
+    if (c == null) return "";
+    let s = String(c);
+    if (typeof c === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}
