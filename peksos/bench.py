@@ -41,8 +41,8 @@ def page_weights(html_root: Path) -> dict[str, int]:
             log = site.PageLog(origin=base)
             log.attach(page)
             page.goto(f"{base}/{path}", wait_until="networkidle")
-            page.wait_for_timeout(200)
-            weights[path] = log.bytes_loaded
+            page.wait_for_timeout(300)
+            weights[path] = sum(site.loaded_bytes(page).values())
             ctx.close()
         browser.close()
     return weights

@@ -99,5 +99,18 @@ class PageLog:
                 + [f"failed response: {f}" for f in self.failed])
 
 
+_LOADED_JS = """() => {
+    const nav = performance.getEntriesByType('navigation');
+    const res = performance.getEntriesByType('resource');
+    return [...nav, ...res].filter(e => e.name.startsWith(location.origin))
+        .map(e => [e.name, e.encodedBodySize || e.transferSize || 0]);
+}"""
+
+
+def loaded_bytes(page) -> dict[str, int]:
+    """Same-origin bytes of every file the page loaded, as Chromium's Performance API reports them."""
+    return {name: int(size) for name, size in page.evaluate(_LOADED_JS)}
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

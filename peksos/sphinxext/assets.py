@@ -45,6 +45,9 @@ def register(app: Sphinx) -> None:
     app.add_html_math_renderer("peksos_mathml", (_visit_math, None), (_visit_displaymath, None))
     app.connect("html-page-context", _add_engine_assets)
     app.connect("html-page-context", _fix_citation_list_role)
+    app.connect("html-page-context", _drop_unused_css)
+    app.connect("build-finished", _strip_icon_glyph_rules)
+    app.connect("build-finished", _subset_icon_fonts)
     app.connect("build-finished", _write_icon_css)
     app.connect("build-finished", _copy_engine_files)
 
@@ -94,6 +97,10 @@ def icon_css(names: set[str], icons: dict[str, tuple[int, int, str]]) -> str:
         "vertical-align:-.125em;background-color:currentColor;-webkit-mask:var(--pk-icon) center/contain no-repeat;"
         "mask:var(--pk-icon) center/contain no-repeat}",
         ".fa-lg{font-size:1.25em;vertical-align:-.2em}",
+        # the theme's CSS draws icons as webfont glyphs in ::before; with masks they are not
+        # needed, and suppressing them keeps the browser from downloading 270 KB of fonts
+        ".fa-solid::before,.fa-brands::before,.fa-regular::before,.fas::before,.fab::before,.far::before"
+        "{content:none!important}",
     ]
     for name in sorted(names):
         if name not in icons:
@@ -173,6 +180,96 @@ def _visit_displaymath(self: Any, node: dnodes.Element) -> None:
             logger.warning("cannot render math %r: %s", part, exc, location=node)
     self.body.append("</div>\n")
     raise dnodes.SkipNode
+
+
+# --- stylesheets a page does not need -----------------------------------------------------
+def _page_needs(doctree: Any) -> set[str]:
+    needs: set[str] = set()
+    for node in doctree.findall(dnodes.Element):
+        if isinstance(node, dnodes.literal_block):
+            needs.add("pygments")
+        classes = node.get("classes", [])
+        if any(c.startswith("sd-") for c in classes):
+            needs.add("design")
+        if any(c in ("cell", "cell_output", "cell_input") for c in classes) or node.tagname.startswith("Cell"):
+            needs.add("mystnb")
+    return needs
+
+
+_OPTIONAL_ASSETS = {"pygments": ("pygments.css",), "design": ("sphinx-design", "design-tabs.js"),
+                    "mystnb": ("mystnb.",)}
+
+
+def _drop_unused_css(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Load pygments, sphinx-design and myst-nb styles only on pages with code, design elements or cells."""
+    if doctree is None or not _is_html(app):
+        return
+    needs = _page_needs(doctree)
+    drop = tuple(p for kind, prefixes in _OPTIONAL_ASSETS.items() if kind not in needs for p in prefixes)
+    if not drop:
+        return
+    name = lambda asset: Path(str(getattr(asset, "filename", asset))).name  # noqa: E731
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if not name(a).startswith(drop)]
+
+
+_GLYPH_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}')
+
+
+def _strip_icon_glyph_rules(app: Sphinx, exception: Exception | None) -> None:
+    """The theme's CSS carries ~1900 Font Awesome glyph rules (86 KB); icons here are CSS masks."""
+    if exception is not None or not _is_html(app):
+        return
+    css = Path(app.outdir) / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if css.exists():
+        text = css.read_text(encoding="utf-8")
+        stripped = _GLYPH_RULE.sub("", text)
+        if stripped != text:
+            css.write_text(stripped, encoding="utf-8")
+
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # Font Awesome's glyphs live in the Private Use Area
+
+
+def subset_font(path: Path, codepoints: set[int]) -> None:
+    """Keep only ``codepoints`` in a font file (woff2/ttf), in place."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = []
+    options.notdef_outline = True
+    font = TTFont(str(path))
+    flavor = font.flavor
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    font.flavor = flavor
+    font.save(str(path))
+
+
+def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
+    """The theme still draws a few icons (admonition titles, external links) as Font Awesome glyphs
+    from CSS. Cut its webfonts down to exactly the codepoints its stylesheet names: 270 KB -> ~10 KB."""
+    if exception is not None or not _is_html(app):
+        return
+    static = Path(app.outdir) / "_static"
+    css = static / "styles" / "pydata-sphinx-theme.css"
+    fonts = static / "vendor" / "fontawesome" / "webfonts"
+    if not css.exists() or not fonts.is_dir():
+        return
+    codepoints = {ord(c) for c in _PRIVATE_USE.findall(css.read_text(encoding="utf-8"))}
+    if not codepoints:
+        raise RuntimeError(f"{css}: no icon glyphs found; the pinned theme changed, not subsetting its fonts")
+    stamp = fonts / ".peksos-subset"
+    key = ",".join(map(str, sorted(codepoints)))
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+        return
+    for font in sorted(fonts.iterdir()):
+        if font.suffix in {".woff2", ".ttf"}:
+            subset_font(font, codepoints)
+    stamp.write_text(key, encoding="utf-8")
 
 
 # --- docutils' citation list ------------------------------------------------------------
