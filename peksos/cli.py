@@ -32,10 +32,11 @@ def _validate(args: argparse.Namespace) -> int:
         print("ERROR quizzes not checked: the concept lists table has errors", file=sys.stderr)
     else:
         failures += _validate_quizzes(args, lists)
+        failures += _validate_vignettes(args)
     if failures:
         print(f"{failures} problem(s) found", file=sys.stderr)
         return 1
-    print("all data and quiz files are valid")
+    print("all data, quiz and vignette files are valid")
     return 0
 
 
@@ -56,12 +57,44 @@ def _validate_quizzes(args: argparse.Namespace, lists: set[str]) -> int:
     return 0
 
 
+def _validate_vignettes(args: argparse.Namespace) -> int:
+    """Every vignette under quizzes/vignettes/: schema, graph, principles, and their book links."""
+    from .paths import book_dir, quizzes_dir
+    from .quiz.loader import book_labels
+    from .vignette import loader
+
+    try:
+        vignettes = loader.load_all(quizzes_dir() / "vignettes", lists=loader.known_lists())
+    except loader.VignetteError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 1
+    labels = book_labels(book_dir())
+    failures = 0
+    for one in vignettes:
+        missing = loader.principle_labels(one, labels)
+        if missing:
+            print(f"ERROR {one.path}: the principles cite lists that no page shows with concept-list: "
+                  f"{', '.join(missing)}", file=sys.stderr)
+            failures += 1
+        elif args.verbose:
+            print(f"ok   {one.path.relative_to(quizzes_dir().parent)}: {len(one.vignette.nodes)} nodes, "
+                  f"{len(one.vignette.endings)} endings")
+    return failures
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .paths import quizzes_dir
     from .quiz import schema
 
     out = Path(args.out) if args.out else quizzes_dir() / schema.SCHEMA_FILE.parent
     print(f"wrote {schema.write_schema(out)}")
+    from .vignette.schema import json_schema
+
+    target = out / "vignette.schema.json"
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
     return 0
 
 
@@ -88,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every data table (and quiz file) against its schema")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=_validate)
-    p = sub.add_parser("schema", help="write the JSON Schema of quiz banks (default quizzes/schema/)")
-    p.add_argument("--out", help="folder to write quiz.schema.json into")
+    p = sub.add_parser("schema", help="write the JSON Schemas of quiz banks and vignettes (default quizzes/schema/)")
+    p.add_argument("--out", help="folder to write quiz.schema.json and vignette.schema.json into")
     p.set_defaults(func=_schema)
     p = sub.add_parser("table", help="print one concept list as a table")
     p.add_argument("list_id")

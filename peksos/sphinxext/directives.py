@@ -227,6 +227,7 @@ def register(app: Sphinx) -> None:
     app.add_directive("data-figure", DataFigure)
     app.add_directive("data-glossary", DataGlossary)
     register_quiz(app)
+    register_vignette(app)
 
 
 # --- quiz --------------------------------------------------------------------------------------
@@ -327,3 +328,70 @@ def register_quiz(app: Sphinx) -> None:
     app.add_directive("quiz", Quiz)
     app.connect("builder-inited", _check_quiz_banks)
     app.connect("env-check-consistency", _check_quiz_labels)
+
+
+# --- vignette ----------------------------------------------------------------------------------
+# ``{vignette} <file under quizzes/vignettes/ or its id>``. Every vignette is checked when the builder
+# starts (schema, graph, principles) and its principle links once every page is read.
+def _vignettes(app: Sphinx):
+    from ..paths import quizzes_dir
+    from ..vignette import loader as vloader
+
+    folder = quizzes_dir() / "vignettes"
+    files = vloader.vignette_files(folder)
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    cache = getattr(app, "_peksos_vignettes", None)
+    if cache and cache[0] == stamp:
+        return cache[1]
+    try:
+        loaded = vloader.load_all(folder, lists=vloader.known_lists() if files else {})
+    except (vloader.VignetteError, DataError) as exc:
+        raise ExtensionError(f"vignettes: {exc}") from None
+    app._peksos_vignettes = (stamp, loaded)
+    return loaded
+
+
+def _check_vignettes(app: Sphinx) -> None:
+    _vignettes(app)
+
+
+def _check_vignette_labels(app: Sphinx, env) -> None:
+    from ..vignette import loader as vloader
+
+    for one in _vignettes(app):
+        missing = [label for label in vloader.principle_labels(one, None)
+                   if pnodes.resolve_label(env, label) is None]
+        if missing:
+            raise ExtensionError(f"vignettes: {one.path}: the principles cite lists that no page shows with "
+                                 f"concept-list: {', '.join(missing)}")
+
+
+class Vignette(SphinxDirective):
+    required_arguments = 1
+    has_content = False
+    option_spec = _AnyOption({})
+
+    def run(self) -> list[nodes.Node]:
+        from ..paths import quizzes_dir
+        from ..vignette import loader as vloader
+        from ..vignette import render as vrender
+
+        where = f"{self.env.doc2path(self.env.docname)}:{self.lineno}: vignette directive"
+        if self.options:
+            raise ExtensionError(f"{where}: unknown option(s) {', '.join(':%s:' % k for k in self.options)}; "
+                                 "the vignette directive takes none")
+        try:
+            path = vloader.find_vignette(self.arguments[0], quizzes_dir() / "vignettes").resolve()
+        except vloader.VignetteError as exc:
+            raise ExtensionError(f"{where}: {exc}") from None
+        loaded = next((v for v in _vignettes(self.env.app) if v.path.resolve() == path), None)
+        if loaded is None:
+            raise ExtensionError(f"{where}: {path}: not a vignette file (they live under quizzes/vignettes/)")
+        self.env.note_dependency(str(path))
+        return [pnodes.vignette_node(vrender.payload(loaded.vignette), str(path), where)]
+
+
+def register_vignette(app: Sphinx) -> None:
+    app.add_directive("vignette", Vignette)
+    app.connect("builder-inited", _check_vignettes)
+    app.connect("env-check-consistency", _check_vignette_labels)

@@ -77,6 +77,7 @@ def _row(cells: list[str]) -> nodes.row:
 def register(app: Sphinx) -> None:
     """Custom node types: only the quiz (registered at the end of this file)."""
     register_quiz(app)
+    register_vignette(app)
 
 
 # --- quiz ------------------------------------------------------------------------------------
@@ -134,3 +135,46 @@ def _skip_quiz(self, node: quiz) -> None:
 def register_quiz(app: Sphinx) -> None:
     skip = (_skip_quiz, None)
     app.add_node(quiz, override=True, html=(_visit_quiz_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
+
+
+# --- vignette --------------------------------------------------------------------------------
+class vignette(nodes.raw):  # noqa: N801
+    """An embedded case vignette; like :class:`quiz`, a raw node carrying the engine marker whose HTML
+    visitor resolves each principle's book label to a relative URL and writes the markup."""
+
+
+def vignette_node(payload: dict, path: str, where: str) -> vignette:
+    node = vignette("", 'data-peksos-engine="vignette"', format="peksos-vignette")
+    node["payload"] = payload
+    node["path"] = path
+    node["where"] = where
+    return node
+
+
+def _visit_vignette_html(self, node: vignette) -> None:
+    import copy
+
+    from sphinx.errors import ExtensionError
+
+    from ..vignette import render
+
+    payload = copy.deepcopy(node["payload"])
+    here = self.builder.current_docname
+    for data in payload["nodes"].values():
+        for choice in data["choices"]:
+            for principle in (*choice["applies"], *choice["violates"]):
+                target = resolve_label(self.builder.env, principle["section"])
+                if target is None:
+                    raise ExtensionError(f"{node['where']}: {node['path']}: principle {principle['ref']!r}: "
+                                         f"label {principle['section']!r} does not resolve to a section of the book")
+                docname, anchor = target
+                uri = self.builder.get_relative_uri(here, docname)
+                principle["url"] = f"{uri}#{anchor}" if anchor else (uri or "#")
+    self.body.append(render.markup(payload))
+    raise nodes.SkipNode
+
+
+def register_vignette(app: Sphinx) -> None:
+    skip = (_skip_quiz, None)
+    app.add_node(vignette, override=True, html=(_visit_vignette_html, None), latex=skip, text=skip, man=skip,
+                 texinfo=skip)

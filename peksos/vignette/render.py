@@ -25,7 +25,7 @@ def _principles(refs, titles: Mapping[str, str], resolve) -> list[dict]:
     out = []
     for ref in refs:
         label = list_label(ref.list_id)
-        out.append({"ref": str(ref), "list_id": ref.list_id, "item": ref.item,
+        out.append({"ref": str(ref), "list_id": ref.list_id, "item": ref.item, "section": label,
                     "label": titles.get(str(ref)) or titles.get(ref.list_id) or str(ref),
                     "url": resolve(label) or None})
     return out

@@ -23,6 +23,18 @@ export const T = {
   storageBad: "Data kuis yang tersimpan rusak dan diabaikan; jawaban kali ini tidak disimpan. Tekan “Hapus jawaban saya” untuk memulai penyimpanan lagi.",
   storageFull: "Penyimpanan peramban penuh: jawaban berikutnya tidak disimpan.",
   broken: "Kuis ini tidak dapat dimuat.", poolNote: "Soal diambil acak", quiz: "Kuis",
+  // the vignette player
+  vCase: "Kasus simulasi", vSetting: "Tempat", vState: "Keadaan kasus saat ini", vStep: "Keputusan",
+  vAsk: "Apa yang Anda lakukan sebagai pekerja sosial?", vChoices: "Pilihan tindakan", vRecord: "Cuplikan catatan kasus",
+  vFeedback: "Umpan balik atas keputusan Anda", vEffects: "Dampak", vContinue: "Lanjutkan", vSeeEnd: "Lihat akhir kasus",
+  vApplies: "Prinsip yang diterapkan:", vViolates: "Prinsip yang dilanggar:", vBack: "Kembali satu langkah",
+  vRestart: "Mulai ulang kasus", vBackDone: "Keputusan terakhir dibatalkan; keadaan kasus dipulihkan.",
+  vRestarted: "Kasus dimulai ulang dari awal.", vNote: "Catatan isi", vNoteOk: "Saya mengerti, mulai kasus",
+  vEnd: "Akhir kasus", vOutGood: "Hasil: baik", vOutPart: "Hasil: sebagian tercapai", vOutBad: "Hasil: buruk",
+  vScore: "Skor pertimbangan", vYourPath: "Jalur Anda", vExpertPath: "Jalur yang disarankan",
+  vApplied: "Prinsip yang Anda terapkan", vViolated: "Prinsip yang Anda langgar", vNone: "Tidak ada.",
+  vDebrief: "Pembahasan", vDownload: "Unduh jalur saya (JSON)", vBroken: "Kasus ini tidak dapat dimuat.",
+  vTepat: "Tepat", vDiterima: "Dapat diterima", vBerisiko: "Berisiko", vMerugikan: "Merugikan",
 };
 
 const PREFIX = "peksos:v1:";
