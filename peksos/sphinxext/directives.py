@@ -244,6 +244,9 @@ class _AnyOption(dict):
     def __missing__(self, key: str):
         return directives.unchanged
 
+    def __bool__(self) -> bool:  # MyST skips option parsing for an empty (falsy) option_spec
+        return True
+
 
 def _quiz_banks(app: Sphinx):
     """Every bank, validated (schema, ids across files, inventory ids); cached on file stamps."""

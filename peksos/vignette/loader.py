@@ -134,10 +134,18 @@ def find_vignette(ref: str, folder: Path | str) -> Path:
     for cand in (folder / ref, folder / f"{ref}.yml", folder / f"{ref}.yaml"):
         if cand.is_file():
             return cand
+    import yaml
+
     for path in vignette_files(folder):
         if path.stem == ref:
             return path
-    raise VignetteError(f"{folder}: no vignette {ref!r}")
+        try:
+            head = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            continue
+        if isinstance(head, dict) and head.get("id") == ref:
+            return path
+    raise VignetteError(f"{folder}: no vignette {ref!r} (neither a file under quizzes/vignettes/ nor a vignette id)")
 
 
 def principle_labels(loaded: LoadedVignette, labels: Collection[str] | None) -> list[str]:

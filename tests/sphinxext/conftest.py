@@ -35,8 +35,11 @@ class Book:
 
 
 @pytest.fixture
-def make_book(tmp_path):
-    """make_book({"index": "...markdown..."}, extensions=[...]) -> Book, built; raises what the build raises."""
+def make_book(tmp_path, tiny_root):
+    """make_book({"index": "...markdown..."}, extensions=[...]) -> Book, built; raises what the build raises.
+
+    The book runs in ``tiny_root`` (a copy of data/, no quizzes/ unless a test adds some), so the
+    project's own banks and vignettes never leak into a tiny book."""
 
     def _make(pages: dict[str, str], *, extensions: tuple[str, ...] = (), theme: str = "alabaster",
               conf: str = "") -> Book:
