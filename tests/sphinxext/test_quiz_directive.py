@@ -116,8 +116,9 @@ def test_unknown_bank_stops_the_build(make_book, quizzes):
 
 def test_an_unresolvable_section_label_stops_the_build(make_book, quizzes):
     shutil.copy(FIXTURES / "quizzes" / "bad" / "bad-label.yml", quizzes / "label.yml")
+    make_book({"index": "# Uji\n", "bagian": TARGETS})  # labels are checked for the banks a page embeds
     with pytest.raises(ExtensionError) as info:
-        make_book({"index": "# Uji\n", "bagian": TARGETS})
+        make_book({"index": "# Uji\n", "bagian": TARGETS, "kuis": "# Kuis\n\n```{quiz} label\n```\n"})
     text = str(info.value)
     assert "label.yml: line 12: item 'label-asing-1': field 'section'" in text
     assert "'bab-yang-tidak-ada' does not resolve" in text
