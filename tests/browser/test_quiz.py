@@ -357,3 +357,41 @@ def test_engine_only_on_quiz_pages(quiz_page, quiz_site):
     assert "peksos/quiz.js" not in html and "peksos/engine.css" not in html
     assert '<script type="module" src="_static/peksos/quiz.js"></script>' in (quiz_site / "semua.html").read_text(
         encoding="utf-8")
+
+
+def test_anywidget_module_runs_the_same_engine_and_reports_results(quiz_page):
+    """The widget's ES module (engine inlined) with an anywidget-like model: answers come back to
+    Python through `results`, and Quiz.results scores them."""
+    from peksos.widgets import assets
+    from peksos.widgets.quiz import Quiz
+
+    quiz = Quiz(FIXTURE / "quizzes" / "semua-jenis.yml", shuffle=False)
+    page, log, ctx = quiz_page("tanpa-kuis.html", wait_quiz=False)
+    page.evaluate("""async ([src, payload]) => {
+        const url = URL.createObjectURL(new Blob([src], {type: "text/javascript"}));
+        const mod = await import(url);
+        window.__sent = [];
+        const model = {get: (k) => (k === "payload" ? payload : null), set: (k, v) => window.__sent.push([k, v]),
+                       save_changes: () => window.__sent.push(["save"]), on() {}, off() {}};
+        const el = document.createElement("div");
+        document.querySelector("main").prepend(el);
+        mod.default.render({model, el});
+    }""", [assets.esm("quiz"), quiz.payload])
+    page.locator("body").focus()
+    tunggal = item(page, "uji-tunggal")
+    tab_to(page, tunggal.locator("input").first)
+    page.keyboard.press("ArrowDown")  # radios: the arrow moves to and picks the second option
+    tab_to(page, check_button(page, "uji-tunggal"))
+    page.keyboard.press("Enter")
+    isian = item(page, "uji-isian")
+    tab_to(page, isian.locator("input"))
+    page.keyboard.type("casework")
+    page.keyboard.press("Enter")
+    sent = page.evaluate("() => window.__sent")
+    assert sent[-1] == ["save"] and sent[-2][0] == "results"
+    quiz.set_state({"results": sent[-2][1]})
+    df = quiz.results.set_index("id")
+    assert df.loc["uji-isian", "score"] == 1.0 and df.loc["uji-isian", "answer"] == "casework"
+    assert df.loc["uji-tunggal", "score"] == 0.0 and df.loc["uji-tunggal", "answer"] == 1
+    assert df["checked"].sum() == 2 and len(df) == 7
+    assert log.problems() == [], "\n".join(log.problems())
