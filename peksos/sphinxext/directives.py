@@ -232,8 +232,10 @@ def register(app: Sphinx) -> None:
 
 # --- quiz --------------------------------------------------------------------------------------
 # ``{quiz} <bank file under quizzes/ or bank id>`` with :items: (ids), :pool: (k), :shuffle: (yes/no)
-# and :title:. Every bank under quizzes/ is checked when the builder starts (schema, ids, inventory
-# ids) and again, for section labels, once every page is read; a bad file stops the build.
+# and :title:. Every bank under quizzes/ is checked when the builder starts (schema, ids across files,
+# inventory ids); once every page is read, the section labels of every item of every bank a page
+# embeds must resolve (std domain). A bad file stops the build. `peksos validate` checks the labels
+# of all banks against the book's sources.
 QUIZ_OPTIONS = ("items", "pool", "shuffle", "title")
 
 
@@ -271,10 +273,24 @@ def _check_quiz_banks(app: Sphinx) -> None:
     _quiz_banks(app)
 
 
+def _purge_quiz_pages(app: Sphinx, env, docname: str) -> None:
+    getattr(env, "peksos_quiz_pages", {}).pop(docname, None)
+
+
+def _merge_quiz_pages(app: Sphinx, env, docnames, other) -> None:
+    pages = env.__dict__.setdefault("peksos_quiz_pages", {})
+    for docname in docnames:
+        if docname in getattr(other, "peksos_quiz_pages", {}):
+            pages[docname] = other.peksos_quiz_pages[docname]
+
+
 def _check_quiz_labels(app: Sphinx, env) -> None:
     from ..quiz import loader
 
+    used = {path for paths in getattr(env, "peksos_quiz_pages", {}).values() for path in paths}
     for one in _quiz_banks(app):
+        if str(one.path.resolve()) not in used:
+            continue
         try:
             loader.check_labels(one, lambda label: pnodes.resolve_label(env, label) is not None)
         except loader.QuizError as exc:
@@ -309,6 +325,7 @@ class Quiz(SphinxDirective):
         except loader.QuizError as exc:
             raise ExtensionError(f"{where}: {exc}") from None
         self.env.note_dependency(str(path))
+        self.env.__dict__.setdefault("peksos_quiz_pages", {}).setdefault(self.env.docname, set()).add(str(path))
         lines = {it.id: loaded.line_of("items", n, "section") for n, it in enumerate(loaded.bank.items)}
         return [pnodes.quiz_node(payload, str(path), lines, where)]
 
@@ -330,6 +347,8 @@ class Quiz(SphinxDirective):
 def register_quiz(app: Sphinx) -> None:
     app.add_directive("quiz", Quiz)
     app.connect("builder-inited", _check_quiz_banks)
+    app.connect("env-purge-doc", _purge_quiz_pages)
+    app.connect("env-merge-info", _merge_quiz_pages)
     app.connect("env-check-consistency", _check_quiz_labels)
 
 

@@ -13,7 +13,7 @@ export const T = {
   yours: "pilihan Anda", correctOpt: "jawaban benar", missed: "terlewat: ini juga benar",
   tBenar: "Benar", tSalah: "Salah", choose: "— pilih —", chooseGroup: "— pilih kelompok —",
   matchFor: "Pasangan untuk", groupFor: "Kelompok untuk", answerLabel: "Jawaban Anda",
-  accepted: "Jawaban yang diterima", up: "Naik", down: "Turun", moveUp: "Naikkan", moveDown: "Turunkan",
+  accepted: "Jawaban yang diterima", up: "Naik", down: "Turun",
   nowAt: "sekarang di urutan ke-", inPlace: "Sudah di tempatnya.", notInPlace: "Belum di tempatnya.",
   matchOk: "Tepat.", matchNo: "Kurang tepat.", noChoice: "Belum dipilih.", orderHint: "Susun dengan tombol Naik dan Turun.",
   learnMore: "Baca bagian buku yang membahasnya", explanation: "Penjelasan",

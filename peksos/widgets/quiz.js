@@ -167,8 +167,10 @@ function orderView(it, uid, rand, say, onChange) {
   const draw = (focusStep, dir) => {
     list.replaceChildren(...order.map((s, pos) => {
       const text = it.steps[s].text;
-      const up = h("button", { type: "button", class: "pk-move", "data-step": s, "data-dir": "up", "aria-label": `${T.moveUp}: ${text}`, disabled: locked || pos === 0, onclick: () => move(pos, -1) }, "▲ " + T.up);
-      const down = h("button", { type: "button", class: "pk-move", "data-step": s, "data-dir": "down", "aria-label": `${T.moveDown}: ${text}`, disabled: locked || pos === n - 1, onclick: () => move(pos, 1) }, "▼ " + T.down);
+      const btn = (dir, off, icon, label) => h("button", { type: "button", class: "pk-move", "data-step": s, "data-dir": dir,
+        disabled: locked || pos + off < 0 || pos + off >= n, onclick: () => move(pos, off) },
+        h("span", { "aria-hidden": "true", text: icon + " " }), label, h("span", { class: "pk-sr", text: `: ${text}` }));
+      const up = btn("up", -1, "▲", T.up), down = btn("down", 1, "▼", T.down);
       const fb = h("div", { class: "pk-fb", hidden: true });
       const li = h("li", { class: "pk-step" }, h("span", { class: "pk-step-text" }, md(text)), h("span", { class: "pk-step-btns" }, up, down), fb);
       if (marks) {
