@@ -4,10 +4,11 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, directives, nodes
+from . import assets, directives, language, nodes
 
 
 def setup(app: Sphinx) -> dict:
+    language.register()
     nodes.register(app)
     directives.register(app)
     assets.register(app)

@@ -74,3 +74,11 @@ def test_citation_list_has_no_list_role(make_book):
 def test_json_for_html_cannot_close_its_script():
     text = assets.dumps_for_html({"a": "</script><script>alert(1)</script> & <b>"})
     assert "<" not in text and ">" not in text and "&" not in text
+
+
+def test_docutils_speaks_indonesian_so_no_language_warning(make_book):
+    import docutils.languages
+
+    book = make_book({"index": "# Uji\n\n:::{note}\nCatatan kecil.\n:::\n"})
+    assert "not supported" not in book.warnings.getvalue()
+    assert docutils.languages.get_language("id").labels["note"] == "Catatan"
