@@ -49,9 +49,15 @@ def page_weights(html_root: Path) -> dict[str, int]:
 
 
 def engine_bytes() -> dict[str, int]:
+    """Bytes of JS+CSS a page with each kind of widget loads (the shared engine included)."""
     from .widgets import assets
 
-    return {p.name: p.stat().st_size for p in assets.static_files()}
+    sizes = {p.name: p.stat().st_size for p in assets.static_files()}
+    out = dict(sizes)
+    for kind in ("quiz", "vignette"):
+        files = [assets.ENGINE_JS, *assets.js_files(kind), *assets.css_files(kind)]
+        out[f"{kind}_page_total"] = sum(sizes[f] for f in dict.fromkeys(files))
+    return out
 
 
 def run(out: Path | None = None, *, clean: bool = True) -> dict:
@@ -73,7 +79,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["page_bytes_max"] = values[-1] if values else 0
     result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
     result["engine_bytes"] = engine_bytes()
-    result["engine_bytes_total"] = sum(result["engine_bytes"].values())
+    result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
     target = out or root / "bench.json"
     target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
