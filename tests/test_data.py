@@ -132,3 +132,19 @@ def test_item_count_mismatch_is_reported_by_check_all(tiny_root):
     _rewrite(path, lambda rows: rows[0].update(item_count="99"))
     problems = data.check_all()
     assert any("item_count is 99" in p for p in problems)
+
+
+def test_every_cite_key_in_the_data_is_in_the_bibliography():
+    import pybtex.database
+
+    from .conftest import ROOT
+
+    bib = set(pybtex.database.parse_file(str(ROOT / "book" / "references.bib")).entries)
+    used = set()
+    for name in ("lists", "definitions", "timeline"):
+        for keys in data.load(name)["cite_keys"]:
+            used.update(k for k in keys.split(";") if k)
+    assert used - bib == set()
+    # the works the sources cite but leave out of their own reference lists are in it too
+    assert {"pincus1973", "hepworth1982", "morales1983", "rothman1976", "toseland2017", "dubois2014",
+            "kirstashman2010"} <= bib
