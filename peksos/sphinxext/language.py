@@ -29,12 +29,16 @@ def _module(name: str, **attrs) -> types.ModuleType:
 
 
 def register() -> None:
-    """Make docutils find Indonesian for ``language_code = 'id'`` (idempotent)."""
-    import docutils.languages
-    import docutils.parsers.rst.languages
+    """Make docutils find Indonesian for ``language_code = 'id'`` (idempotent).
+
+    Docutils imports ``docutils.languages.<code>`` (and the rst parser's counterpart); registering
+    the modules under those names works whether or not Sphinx has wrapped ``get_language``."""
+    import sys
+
     from docutils.parsers.rst.languages import en as rst_en
 
-    docutils.languages.get_language.cache.setdefault("id", _module(
-        "peksos.docutils_id", labels=LABELS, bibliographic_fields=BIBLIOGRAPHIC_FIELDS, author_separators=[";", ","]))
-    docutils.parsers.rst.languages.get_language.cache.setdefault("id", _module(
-        "peksos.docutils_rst_id", directives=dict(rst_en.directives), roles=dict(rst_en.roles)))
+    sys.modules.setdefault("docutils.languages.id", _module(
+        "docutils.languages.id", labels=LABELS, bibliographic_fields=BIBLIOGRAPHIC_FIELDS,
+        author_separators=[";", ","]))
+    sys.modules.setdefault("docutils.parsers.rst.languages.id", _module(
+        "docutils.parsers.rst.languages.id", directives=dict(rst_en.directives), roles=dict(rst_en.roles)))
