@@ -46,6 +46,7 @@ def register(app: Sphinx) -> None:
     app.connect("html-page-context", _add_engine_assets)
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("html-page-context", _drop_unused_css)
+    app.connect("html-page-context", _drop_widget_state, priority=900)
     app.connect("build-finished", _strip_icon_glyph_rules)
     app.connect("build-finished", _subset_icon_fonts)
     app.connect("build-finished", _write_icon_css)
@@ -212,6 +213,19 @@ def _drop_unused_css(app: Sphinx, pagename: str, templatename: str, context: dic
     for key in ("css_files", "script_files"):
         if key in context:
             context[key] = [a for a in context[key] if not name(a).startswith(drop)]
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def _drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """myst-nb embeds the notebook's saved widget state (every widget's payload and ES module again,
+    150 KB on a notebook page) for the CDN widget manager. This book loads no widget manager
+    (``nb_ipywidgets_js: {}``): its widgets carry their own static HTML, so the state is dead weight."""
+    if app.config.nb_ipywidgets_js or "script_files" not in context:
+        return
+    context["script_files"] = [js for js in context["script_files"]
+                               if getattr(js, "attributes", {}).get("type") != WIDGET_STATE]
 
 
 _GLYPH_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}')

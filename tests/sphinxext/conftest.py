@@ -42,16 +42,18 @@ def make_book(tmp_path, tiny_root):
     project's own banks and vignettes never leak into a tiny book."""
 
     def _make(pages: dict[str, str], *, extensions: tuple[str, ...] = (), theme: str = "alabaster",
-              conf: str = "") -> Book:
+              conf: str = "", notebooks: dict[str, str] | None = None) -> Book:
         book = Book(tmp_path / f"book{len(list(tmp_path.iterdir()))}")
         book.src.mkdir(parents=True)
-        names = [n for n in pages if n != "index"]
+        names = [n for n in pages if n != "index"] + list(notebooks or {})
         toc = "\n".join(names)
         pages = {k: textwrap.dedent(v).lstrip("\n") for k, v in pages.items()}
         index = pages.get("index", "# Uji\n")
         pages = {**pages, "index": index + f"\n\n```{{toctree}}\n{toc}\nsumber\n```\n", "sumber": SUMBER}
         for name, text in pages.items():
             (book.src / f"{name}.md").write_text(textwrap.dedent(text), encoding="utf-8")
+        for name, text in (notebooks or {}).items():
+            (book.src / f"{name}.ipynb").write_text(text, encoding="utf-8")
         (book.src / "refs.bib").write_text(BIB, encoding="utf-8")
         exts = ["myst_parser", "sphinxcontrib.bibtex", *extensions, "peksos.sphinxext"]
         (book.src / "conf.py").write_text(
