@@ -1,4 +1,4 @@
-"""The ``peksos`` command: check the course's data, write schemas, measure the book."""
+"""The ``peksos`` command: check the course's data, write schemas, export the quiz bank, measure the book."""
 from __future__ import annotations
 
 import argparse
@@ -106,6 +106,28 @@ def _table(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    """Write the bank as GIFT or Moodle XML; report on stderr what each mapped item changed."""
+    from .export import export
+
+    result = export(args.format, chapter=args.chapter, base_url=args.base_url)
+    for item_id, note in result.notes:
+        print(f"note {item_id}: {note}", file=sys.stderr)
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(result.text, encoding="utf-8")
+        where = str(out)
+    else:
+        sys.stdout.write(result.text)
+        sys.stdout.flush()
+        where = "stdout"
+    print(f"exported {result.count} questions in {len(result.categories)} categor"
+          f"{'y' if len(result.categories) == 1 else 'ies'} as {args.format} to {where}"
+          f" ({len(result.notes)} note(s) above)", file=sys.stderr)
+    return 0
+
+
 def _bench(args: argparse.Namespace) -> int:
     from . import bench
 
@@ -128,6 +150,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("list_id")
     p.add_argument("--csv", action="store_true")
     p.set_defaults(func=_table)
+    p = sub.add_parser("export", help="write the whole quiz bank for an LMS: GIFT or Moodle XML")
+    formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml}")
+    from .data import CHAPTERS
+
+    for name, what in (("gift", "Moodle's GIFT text format"), ("moodle-xml", "Moodle XML")):
+        f = formats.add_parser(name, help=f"the bank as {what}, one category per chapter")
+        f.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+        f.add_argument("--chapter", choices=CHAPTERS, metavar="CHAPTER",
+                       help=f"only this chapter's bank(s): {', '.join(CHAPTERS)}")
+        f.add_argument("--base-url", metavar="URL",
+                       help="where the book is published (default: html.baseurl in _config.yml); "
+                            "makes the reading hint in the general feedback a link")
+        f.set_defaults(func=_export)
     p = sub.add_parser("bench", help="measure build times and page weights into bench.json")
     p.add_argument("--out")
     p.add_argument("--no-clean", action="store_true", help="skip the clean build")
@@ -141,9 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except Exception as exc:  # a clear one-line message for data errors; tracebacks for bugs
         from .data import DataError
+        from .export import ExportError
         from .quiz.loader import QuizError
 
-        if isinstance(exc, (DataError, QuizError)):
+        if isinstance(exc, (DataError, QuizError, ExportError)):
             print(f"ERROR {exc}", file=sys.stderr)
             return 1
         raise
