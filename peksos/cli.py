@@ -136,6 +136,29 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synthetic(args: argparse.Namespace) -> int:
+    from . import synthetic
+
+    def names(text: str | None, default: tuple) -> tuple:
+        return tuple(x.strip() for x in text.split(",") if x.strip()) if text else default
+
+    made = synthetic.generate(args.out, students=args.students, seed=args.seed,
+                              banks=names(args.banks, synthetic.DEFAULT_BANKS),
+                              vignettes=names(args.vignettes, synthetic.DEFAULT_VIGNETTES), force=args.force)
+    print(f"wrote a SYNTHETIC class to {made.out}: {made.students} students, {made.quiz_files} quiz files, "
+          f"{made.vignette_files} vignette plays")
+    return 0
+
+
+def _results(args: argparse.Namespace) -> int:
+    from . import results
+
+    res = results.read(args.folder, check=not args.no_check, ignore=args.ignore or ())
+    counts = results.summary(res)
+    print(f"{args.folder}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peksos", description=__doc__)
     parser.add_argument("--version", action="version", version=f"peksos {__version__}")
@@ -167,6 +190,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out")
     p.add_argument("--no-clean", action="store_true", help="skip the clean build")
     p.set_defaults(func=_bench)
+    p = sub.add_parser("synthetic", help="write a SYNTHETIC class folder of quiz results and vignette plays")
+    p.add_argument("--out", default="data/contoh-kelas", help="class folder to write (default data/contoh-kelas)")
+    p.add_argument("--students", type=int, default=30)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--banks", help="bank ids, comma-separated (default: pengertian,tujuan,casework,nilai-profesi)")
+    p.add_argument("--vignettes", help="vignette ids, comma-separated (default: casework-lk3,kelompok-remaja,"
+                                       "komunitas-rw)")
+    p.add_argument("--force", action="store_true", help="replace a synthetic sample already in --out")
+    p.set_defaults(func=_synthetic)
+    p = sub.add_parser("results", help="read and check a class folder of results files, print counts")
+    p.add_argument("folder")
+    p.add_argument("--no-check", action="store_true", help="do not check the answers against the banks")
+    p.add_argument("--ignore", action="append", metavar="PATTERN", help="file-name pattern to pass over")
+    p.set_defaults(func=_results)
     return parser
 
 
@@ -178,8 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         from .data import DataError
         from .export import ExportError
         from .quiz.loader import QuizError
+        from .results import ResultsError
 
-        if isinstance(exc, (DataError, QuizError, ExportError)):
+        if isinstance(exc, (DataError, QuizError, ExportError, ResultsError)):
             print(f"ERROR {exc}", file=sys.stderr)
             return 1
         raise
