@@ -222,7 +222,7 @@ def _drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: d
     """myst-nb embeds the notebook's saved widget state (every widget's payload and ES module again,
     150 KB on a notebook page) for the CDN widget manager. This book loads no widget manager
     (``nb_ipywidgets_js: {}``): its widgets carry their own static HTML, so the state is dead weight."""
-    if app.config.nb_ipywidgets_js or "script_files" not in context:
+    if getattr(app.config, "nb_ipywidgets_js", None) or "script_files" not in context:
         return
     context["script_files"] = [js for js in context["script_files"]
                                if getattr(js, "attributes", {}).get("type") != WIDGET_STATE]

@@ -39,6 +39,9 @@ def test_no_request_leaves_the_site_even_on_a_notebook_page(open_page):
     sources = page.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
     assert sources, "the page loads no script at all?"
     assert not [s for s in sources if any(k in s.lower() for k in ("require", "embed-amd", "mathjax", "thebe@"))]
+    # the notebook's saved widget state (for a CDN widget manager) is not shipped either
+    assert page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count() == 0
+    assert page.locator(".peksos-quiz .pk-quiz").count() >= 1, "the notebook's quiz did not render statically"
 
 
 def test_thebe_config_script_is_emitted_once(open_page):

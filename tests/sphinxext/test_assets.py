@@ -84,21 +84,16 @@ def test_docutils_speaks_indonesian_so_no_language_warning(make_book):
     assert docutils.languages.get_language("id").labels["note"] == "Catatan"
 
 
-def test_saved_widget_state_is_not_embedded_without_a_widget_manager(make_book):
-    import json
+def test_saved_widget_state_is_dropped_only_without_a_widget_manager():
+    from types import SimpleNamespace
 
-    state = {"version_major": 2, "version_minor": 0, "state": {"abc": {"model_name": "X", "state": {"big": "y" * 5000}}}}
-    nb = {"cells": [{"cell_type": "markdown", "id": "c1", "metadata": {}, "source": "# Buku catatan"}],
-          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-                       "widgets": {"application/vnd.jupyter.widget-state+json": state}},
-          "nbformat": 4, "nbformat_minor": 5}
-    pages = {"index": "# Uji\n"}
-    book = make_book(pages, extensions=("myst_nb",), conf="nb_execution_mode = 'off'\nnb_ipywidgets_js = {}\n"
-                     "extensions.remove('myst_parser')\n",
-                     notebooks={"catatan": json.dumps(nb)})
-    assert "widget-state+json" not in book.page("catatan")
-    # with a widget manager configured the state is what it reads, and it stays
-    with_manager = make_book(pages, extensions=("myst_nb",), conf="nb_execution_mode = 'off'\n"
-                             "nb_ipywidgets_js = {'manager.js': {}}\nextensions.remove('myst_parser')\n",
-                             notebooks={"catatan": json.dumps(nb)})
-    assert "widget-state+json" in with_manager.page("catatan")
+    from sphinx.builders.html._assets import _JavaScript
+
+    def page(manager):
+        app = SimpleNamespace(config=SimpleNamespace(nb_ipywidgets_js=manager))
+        context = {"script_files": [_JavaScript("", type=assets.WIDGET_STATE, body="{}"), _JavaScript("_static/a.js")]}
+        assets._drop_widget_state(app, "p", "page.html", context, None)
+        return [js.attributes.get("type") for js in context["script_files"]]
+
+    assert page({}) == [None]
+    assert page({"manager.js": {}}) == [assets.WIDGET_STATE, None]
