@@ -20,8 +20,6 @@ from .schema import ITEM, TYPES, Bank
 
 EXCLUDED = ("schema", "vignettes")
 _SUFFIXES = (".yml", ".yaml")
-_TARGET = re.compile(r"^\s*\(([^()\s]+)\)=\s*$", re.M)
-_CONCEPT_LIST = re.compile(r"^\s*(?:```+|:::+)\s*\{concept-list\}\s+(\S+)", re.M)
 
 
 class QuizError(ValueError):
@@ -282,11 +280,10 @@ def find_bank(ref: str, folder: Path | str) -> Path:
 def book_labels(book_dir: Path | str, lists: Collection[str] = ()) -> set[str]:
     """Reference labels the book defines: MyST ``(label)=`` targets in ``book/**/*.md`` and the
     ``daftar-...`` label of every concept list that a page shows with ``{concept-list}``."""
+    from ..book import book_sections
     from ..sphinxext.directives import list_label
 
-    labels: set[str] = set()
-    for page in sorted(Path(book_dir).rglob("*.md")):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        labels.update(_TARGET.findall(text))
-        labels.update(list_label(lid) for lid in _CONCEPT_LIST.findall(text) if not lists or lid in lists)
+    labels = set(book_sections(Path(book_dir)))
+    if lists:
+        labels = {x for x in labels if not x.startswith("daftar-") or x in {list_label(i) for i in lists}}
     return labels

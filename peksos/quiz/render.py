@@ -10,11 +10,10 @@ script or become markup.
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..sphinxext.assets import dumps_for_html
+from ..widgets import assets as widget_assets
 from .loader import QuizError
 from .schema import Bank
 
@@ -86,8 +85,4 @@ def payload(bank_or_items: Bank | Sequence, *, items: Sequence[str] | None = Non
 
 def markup(data: dict[str, Any]) -> str:
     """The static HTML of a quiz: a mount point with the payload and a note for readers without JS."""
-    qid = html.escape(str(data.get("id", "kuis")), quote=True)
-    return (f'<div class="peksos-quiz" data-peksos-engine="quiz" data-quiz-id="{qid}">'
-            f'<script type="application/json" class="peksos-quiz-data">{dumps_for_html(data)}</script>'
-            f'<noscript><p class="peksos-quiz-noscript">{html.escape(NOSCRIPT)}</p></noscript>'
-            f'</div>\n')
+    return widget_assets.markup("quiz", data, NOSCRIPT)

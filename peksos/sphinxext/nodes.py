@@ -106,6 +106,16 @@ def resolve_label(env, label: str) -> tuple[str, str] | None:
     return std.anonlabels.get(label) or (std.labels[label][:2] if label in std.labels else None)
 
 
+def label_url(builder, label: str) -> str | None:
+    """The URL of a reference label as seen from the page being written, or None if it does not resolve."""
+    target = resolve_label(builder.env, label)
+    if target is None:
+        return None
+    docname, anchor = target
+    uri = builder.get_relative_uri(builder.current_docname, docname)
+    return f"{uri}#{anchor}" if anchor else (uri or "#")
+
+
 def _visit_quiz_html(self, node: quiz) -> None:
     import copy
 
@@ -114,16 +124,12 @@ def _visit_quiz_html(self, node: quiz) -> None:
     from ..quiz import render
 
     payload = copy.deepcopy(node["payload"])
-    here = self.builder.current_docname
     for item in payload["items"]:
-        target = resolve_label(self.builder.env, item["section"])
-        if target is None:
+        item["section_url"] = label_url(self.builder, item["section"])
+        if item["section_url"] is None:
             raise ExtensionError(
                 f"{node['where']}: {node['bank_path']}: line {node['item_lines'].get(item['id'], '?')}: "
                 f"item {item['id']!r}: field 'section': label {item['section']!r} does not resolve to a section of the book")
-        docname, anchor = target
-        uri = self.builder.get_relative_uri(here, docname)
-        item["section_url"] = f"{uri}#{anchor}" if anchor else (uri or "#")
     self.body.append(render.markup(payload))
     raise nodes.SkipNode
 
@@ -159,17 +165,13 @@ def _visit_vignette_html(self, node: vignette) -> None:
     from ..vignette import render
 
     payload = copy.deepcopy(node["payload"])
-    here = self.builder.current_docname
     for data in payload["nodes"].values():
         for choice in data["choices"]:
             for principle in (*choice["applies"], *choice["violates"]):
-                target = resolve_label(self.builder.env, principle["section"])
-                if target is None:
+                principle["url"] = label_url(self.builder, principle["section"])
+                if principle["url"] is None:
                     raise ExtensionError(f"{node['where']}: {node['path']}: principle {principle['ref']!r}: "
                                          f"label {principle['section']!r} does not resolve to a section of the book")
-                docname, anchor = target
-                uri = self.builder.get_relative_uri(here, docname)
-                principle["url"] = f"{uri}#{anchor}" if anchor else (uri or "#")
     self.body.append(render.markup(payload))
     raise nodes.SkipNode
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..quiz.loader import _dotted, _line, _read_yaml, QuizError
+from ..quiz.loader import QuizError, _dotted, _line, _read_yaml
 from . import graph
 from .schema import Vignette
 

@@ -7,11 +7,10 @@ can resolve it (the Sphinx build; the widget links to the published book).
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..sphinxext.assets import dumps_for_html
+from ..widgets import assets as widget_assets
 from ..sphinxext.directives import list_label
 from . import graph
 from .schema import RATING_POINTS, Vignette, parse_condition
@@ -83,8 +82,5 @@ def payload(v: Vignette, *, links: Mapping[str, str] | Callable[[str], str | Non
 
 
 def markup(data: dict[str, Any]) -> str:
-    vid = html.escape(str(data.get("id", "kasus")), quote=True)
-    return (f'<div class="peksos-vignette" data-peksos-engine="vignette" data-vignette-id="{vid}">'
-            f'<script type="application/json" class="peksos-vignette-data">{dumps_for_html(data)}</script>'
-            f'<noscript><p class="peksos-vignette-noscript">{html.escape(NOSCRIPT)}</p></noscript>'
-            f'</div>\n')
+    """The static HTML of a vignette: a mount point with the payload and a note for readers without JS."""
+    return widget_assets.markup("vignette", data, NOSCRIPT)

@@ -41,6 +41,21 @@ def css(kind: str) -> str:
     return "\n".join((WIDGETS_DIR / f).read_text(encoding="utf-8") for f in css_files(kind))
 
 
+def markup(kind: str, data: dict, noscript: str) -> str:
+    """The static HTML of a widget: a mount point the engine finds, the payload as inert JSON (no '<', '>'
+    or '&' survives, so quiz or case text can never close the script or become markup), and a note for
+    readers without JavaScript."""
+    import html
+
+    from ..sphinxext.assets import dumps_for_html
+
+    ident = html.escape(str(data.get("id", kind)), quote=True)
+    return (f'<div class="peksos-{kind}" data-peksos-engine="{kind}" data-{kind}-id="{ident}">'
+            f'<script type="application/json" class="peksos-{kind}-data">{dumps_for_html(data)}</script>'
+            f'<noscript><p class="peksos-{kind}-noscript">{html.escape(noscript)}</p></noscript>'
+            f'</div>\n')
+
+
 def _require(name: str) -> Path:
     path = WIDGETS_DIR / name
     if not path.exists():

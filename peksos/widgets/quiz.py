@@ -24,6 +24,7 @@ from .. import data
 from ..paths import book_dir, quizzes_dir
 from ..quiz import loader, render, scoring
 from . import assets
+from .static import StaticHTML
 
 COLUMNS = ["id", "type", "level", "tags", "section", "answer", "checked", "shown", "tries", "correct", "score"]
 
@@ -36,20 +37,14 @@ def _known_lists() -> set[str] | None:
 
 
 def book_links(relative_to: str = "notebooks") -> dict[str, str]:
-    """Section label -> URL of the built page, seen from a page in folder ``relative_to``.
+    """Section label -> URL of the built page, seen from a page in folder ``relative_to``."""
+    from ..book import book_sections
 
-    Labels come from MyST ``(label)=`` targets and ``{concept-list}`` directives in ``book/``.
-    """
-    out: dict[str, str] = {}
     root = book_dir().parent
-    for page in sorted(book_dir().rglob("*.md")):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        from ..sphinxext.directives import list_label
-
-        labels = loader._TARGET.findall(text) + [list_label(x) for x in loader._CONCEPT_LIST.findall(text)]
-        rel = os.path.relpath(page.with_suffix(".html"), root / relative_to).replace(os.sep, "/")
-        for label in labels:
-            out.setdefault(label, f"{rel}#{label}")
+    out: dict[str, str] = {}
+    for label, section in book_sections(book_dir()).items():
+        page = (book_dir() / section.page).with_suffix(".html")
+        out[label] = os.path.relpath(page, root / relative_to).replace(os.sep, "/") + f"#{label}"
     return out
 
 
@@ -62,7 +57,7 @@ def _results_from_json(value: Any, widget: "Quiz") -> pd.DataFrame:
     return widget.frame(widget.raw_results)
 
 
-class Quiz(anywidget.AnyWidget):
+class Quiz(StaticHTML, anywidget.AnyWidget):
     """A quiz bank (file under ``quizzes/`` or bank id) as a live widget.
 
     Options as the ``quiz`` directive: ``items`` (ids), ``pool`` (draw k), ``shuffle``, ``title``.
@@ -109,12 +104,8 @@ class Quiz(anywidget.AnyWidget):
                          "tries": int(got.get("tries") or 0), "correct": result.correct, "score": result.score})
         return pd.DataFrame(rows, columns=COLUMNS)
 
-    def _repr_mimebundle_(self, **kwargs: Any):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        html = render.markup(self.payload)
-        if isinstance(bundle, tuple):
-            bundle[0]["text/html"] = html
-            return bundle
+    def static_html(self) -> str:
+        return render.markup(self.payload)
         bundle = dict(bundle or {})
         bundle["text/html"] = html
         return bundle

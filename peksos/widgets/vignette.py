@@ -22,12 +22,13 @@ import traitlets
 from ..paths import quizzes_dir
 from ..vignette import loader, render
 from . import assets
+from .static import StaticHTML
 from .quiz import book_links
 
 PATH_COLUMNS = ["step", "node", "choice", "rating", "points", "state_after"]
 
 
-class Vignette(anywidget.AnyWidget):
+class Vignette(StaticHTML, anywidget.AnyWidget):
     """A vignette (file under ``quizzes/vignettes/`` or its id) as a live widget.
 
     ``results`` is synced from the front end after every decision: the path taken, the state, the
@@ -79,12 +80,8 @@ class Vignette(anywidget.AnyWidget):
         path = self.path
         return int(path["points"].sum()), 3 * len(path)
 
-    def _repr_mimebundle_(self, **kwargs: Any):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        html = render.markup(self.payload)
-        if isinstance(bundle, tuple):
-            bundle[0]["text/html"] = html
-            return bundle
+    def static_html(self) -> str:
+        return render.markup(self.payload)
         bundle = dict(bundle or {})
         bundle["text/html"] = html
         return bundle
