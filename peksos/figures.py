@@ -10,7 +10,6 @@ import textwrap
 from typing import Callable
 
 import matplotlib
-
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 

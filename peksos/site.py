@@ -59,14 +59,13 @@ def pages(root: Path) -> list[str]:
 
 @dataclass
 class PageLog:
-    """What a page did: requests leaving the origin, console errors, page errors, failed responses, bytes."""
+    """What a page did: requests leaving the origin, console errors, page errors, failed responses."""
 
     origin: str
     external: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    bytes_loaded: int = 0
 
     def attach(self, page) -> None:
         page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
@@ -89,8 +88,6 @@ class PageLog:
             return
         if response.status >= 400:
             self.failed.append(f"{response.status} {response.url}")
-        with contextlib.suppress(Exception):
-            self.bytes_loaded += len(response.body())
 
     def problems(self) -> list[str]:
         return ([f"request left the site: {u}" for u in self.external]
