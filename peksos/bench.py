@@ -20,10 +20,11 @@ from .paths import project_root
 
 def _build(root: Path) -> float:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "jupyter_book.cli.main", "build", str(root), "-W", "-n",
-                           "--keep-going"], cwd=root, capture_output=True, text=True)
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    proc = subprocess.run([str(jupyter_book), "build", str(root), "-W", "-n", "--keep-going"],
+                          cwd=root, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
+    if proc.returncode != 0 or not (root / "_build" / "html" / "index.html").exists():
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
         raise SystemExit(f"build failed (exit {proc.returncode}); bench aborted")
     return round(elapsed, 2)

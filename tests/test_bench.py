@@ -11,3 +11,14 @@ def test_engine_bytes_add_up_per_widget_kind():
     assert {"engine.js", "quiz.js", "vignette.js"} <= files
     assert sizes["quiz_page_total"] == sum(sizes[f] for f in ("engine.js", "engine.css", "quiz.js", "quiz.css"))
     assert sizes["vignette_page_total"] > sizes["vignette.js"]
+
+
+def test_the_benchmark_builds_with_the_real_jupyter_book_command():
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "jupyter-book"
+    assert exe.exists(), "bench._build calls the jupyter-book executable of this environment"
+    import inspect
+
+    assert '"jupyter-book"' in inspect.getsource(bench._build)
