@@ -9,13 +9,16 @@ ids (``lists``) and section labels (``labels``). The CLI builds the label set wi
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from .. import yamlio
+
+from ..yamlio import dotted, line_of
 from .schema import ITEM, TYPES, Bank
 
 EXCLUDED = ("schema", "vignettes")
@@ -35,73 +38,7 @@ class Loaded:
     lines: dict[tuple, int] = field(default_factory=dict)
 
     def line_of(self, *path) -> int | None:
-        return _line(self.lines, tuple(path))
-
-
-# --- YAML with line numbers -------------------------------------------------------------
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _read_yaml(path: Path) -> tuple[object, dict[tuple, int]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise QuizError(f"{path}: not valid UTF-8 ({exc})") from None
-    except OSError as exc:
-        raise QuizError(f"{path}: cannot read ({exc.strerror})") from None
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise QuizError(f"{path}: line 1: the file is empty")
-        problems: list[str] = []
-        lines: dict[tuple, int] = {}
-        _walk(node, (), lines, problems, path)
-        if problems:
-            raise QuizError(f"{len(problems)} error(s) in {path}:\n" + "\n".join(problems))
-        value = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "line ?"
-        raise QuizError(f"{path}: {where}: YAML syntax error: {exc.problem or exc}"
-                        + (f" ({exc.context})" if exc.context else "")) from None
-    except yaml.YAMLError as exc:
-        raise QuizError(f"{path}: YAML error: {exc}") from None
-    finally:
-        loader.dispose()
-    return value, lines
-
-
-def _walk(node: yaml.Node, path: tuple, lines: dict, problems: list[str], file: Path) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            k = key.value if isinstance(key, yaml.ScalarNode) else str(key)
-            line = key.start_mark.line + 1
-            if k in seen:
-                problems.append(f"{file}: line {line}: field {_dotted(path + (k,))!r}: duplicate key "
-                                f"(first at line {seen[k]})")
-            seen[k] = line
-            _walk(value, path + (k,), lines, problems, file)
-            lines[path + (k,)] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for n, child in enumerate(node.value):
-            _walk(child, path + (n,), lines, problems, file)
-
-
-def _line(lines: dict[tuple, int], path: tuple) -> int | None:
-    while path not in lines and path:
-        path = path[:-1]
-    return lines.get(path)
-
-
-def _dotted(path: Iterable) -> str:
-    out = ""
-    for p in path:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or "(file)"
+        return line_of(self.lines, tuple(path))
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -135,7 +72,7 @@ def _friendly(err: dict, item: dict | None) -> str:
 def _item_errors(raw: object, n: int, file: Path, lines: dict) -> tuple[object | None, list[str]]:
     base = ("items", n)
     if not isinstance(raw, dict):
-        return None, [f"{file}: line {_line(lines, base)}: items[{n}]: field (item): an item must be a "
+        return None, [f"{file}: line {line_of(lines, base)}: items[{n}]: field (item): an item must be a "
                       f"mapping of fields, not {type(raw).__name__}"]
     ident = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else f"items[{n}] (no id)"
     try:
@@ -152,11 +89,11 @@ def _item_errors(raw: object, n: int, file: Path, lines: dict) -> tuple[object |
                 loc += _parse_path(named.group(1))
                 message = message[named.end():]
             fpath = base + tuple(loc)
-            name = _dotted(loc) if loc else "(item)"
+            name = dotted(loc) if loc else "(item)"
             if err["type"].startswith("union_tag"):
                 name = "type"
                 fpath = base + ("type",)
-            out.append(f"{file}: line {_line(lines, fpath)}: item {ident!r}: field {name!r}: {message}")
+            out.append(f"{file}: line {line_of(lines, fpath)}: item {ident!r}: field {name!r}: {message}")
         return None, out
 
 
@@ -169,7 +106,10 @@ def load_bank(path: Path | str, *, lists: Collection[str] | None = None,
     every page is read).
     """
     path = Path(path)
-    raw, lines = _read_yaml(path)
+    try:
+        raw, lines = yamlio.read(path)
+    except yamlio.YamlError as exc:
+        raise QuizError(str(exc)) from None
     errors: list[str] = []
     if not isinstance(raw, dict):
         raise QuizError(f"{path}: line 1: a bank is a mapping with id, title, chapter and items, "
@@ -183,10 +123,10 @@ def load_bank(path: Path | str, *, lists: Collection[str] | None = None,
             if err["loc"] and err["loc"][0] == "items":
                 continue
             loc = tuple(err["loc"])
-            errors.append(f"{path}: line {_line(lines, loc)}: bank: field {_dotted(loc)!r}: {_friendly(err, None)}")
+            errors.append(f"{path}: line {line_of(lines, loc)}: bank: field {dotted(loc)!r}: {_friendly(err, None)}")
     parsed = []
     if not isinstance(items, list) or not items:
-        errors.append(f"{path}: line {_line(lines, ('items',)) or 1}: bank: field 'items': "
+        errors.append(f"{path}: line {line_of(lines, ('items',)) or 1}: bank: field 'items': "
                       "missing or empty; a bank needs at least one item")
         items = []
     seen: dict[str, int] = {}
@@ -195,7 +135,7 @@ def load_bank(path: Path | str, *, lists: Collection[str] | None = None,
         errors.extend(problems)
         iid = it.get("id") if isinstance(it, dict) else None
         if isinstance(iid, str) and iid:
-            line = _line(lines, ("items", n, "id"))
+            line = line_of(lines, ("items", n, "id"))
             if iid in seen:
                 errors.append(f"{path}: line {line}: item {iid!r}: field 'id': duplicate id "
                               f"(also at line {seen[iid]})")
@@ -205,10 +145,10 @@ def load_bank(path: Path | str, *, lists: Collection[str] | None = None,
             continue
         parsed.append(item)
         if lists is not None and item.list_id not in lists:
-            errors.append(f"{path}: line {_line(lines, ('items', n, 'list_id'))}: item {item.id!r}: "
+            errors.append(f"{path}: line {line_of(lines, ('items', n, 'list_id'))}: item {item.id!r}: "
                           f"field 'list_id': unknown inventory id {item.list_id!r}")
         if labels is not None and item.section not in labels:
-            errors.append(f"{path}: line {_line(lines, ('items', n, 'section'))}: item {item.id!r}: "
+            errors.append(f"{path}: line {line_of(lines, ('items', n, 'section'))}: item {item.id!r}: "
                           f"field 'section': label {item.section!r} does not resolve to a section of the book")
     if errors:
         raise QuizError(f"{len(errors)} error(s) in {path}:\n" + "\n".join(errors))

@@ -250,23 +250,28 @@ class _AnyOption(dict):
         return True
 
 
+def _loaded_once(app: Sphinx, what: str, files: list, error: type[Exception], load):
+    """``load()`` once per build while ``files`` are unchanged; its errors (or bad data) stop the build."""
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    cache = getattr(app, "_peksos_loaded", {}).get(what)
+    if cache and cache[0] == stamp:
+        return cache[1]
+    try:
+        loaded = load()
+    except (error, DataError) as exc:
+        raise ExtensionError(f"{what}: {exc}") from None
+    app._peksos_loaded = {**getattr(app, "_peksos_loaded", {}), what: (stamp, loaded)}
+    return loaded
+
+
 def _quiz_banks(app: Sphinx):
     """Every bank, validated (schema, ids across files, inventory ids); cached on file stamps."""
     from ..paths import quizzes_dir
     from ..quiz import loader
 
     files = loader.bank_files(quizzes_dir())
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
-    cache = getattr(app, "_peksos_quiz_banks", None)
-    if cache and cache[0] == stamp:
-        return cache[1]
-    try:
-        lists = set(data.load("lists")["list_id"]) if files else set()
-        banks = loader.load_all(quizzes_dir(), lists=lists)
-    except (loader.QuizError, DataError) as exc:
-        raise ExtensionError(f"quiz banks: {exc}") from None
-    app._peksos_quiz_banks = (stamp, banks)
-    return banks
+    return _loaded_once(app, "quiz banks", files, loader.QuizError, lambda: loader.load_all(
+        quizzes_dir(), lists=set(data.load("lists")["list_id"]) if files else set()))
 
 
 def _check_quiz_banks(app: Sphinx) -> None:
@@ -361,16 +366,8 @@ def _vignettes(app: Sphinx):
 
     folder = quizzes_dir() / "vignettes"
     files = vloader.vignette_files(folder)
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
-    cache = getattr(app, "_peksos_vignettes", None)
-    if cache and cache[0] == stamp:
-        return cache[1]
-    try:
-        loaded = vloader.load_all(folder, lists=vloader.known_lists() if files else {})
-    except (vloader.VignetteError, DataError) as exc:
-        raise ExtensionError(f"vignettes: {exc}") from None
-    app._peksos_vignettes = (stamp, loaded)
-    return loaded
+    return _loaded_once(app, "vignettes", files, vloader.VignetteError, lambda: vloader.load_all(
+        folder, lists=vloader.known_lists() if files else {}))
 
 
 def _check_vignettes(app: Sphinx) -> None:

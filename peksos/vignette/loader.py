@@ -13,7 +13,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..quiz.loader import QuizError, _dotted, _line, _read_yaml
+from .. import yamlio
+from ..yamlio import dotted, line_of
 from . import graph
 from .schema import Vignette
 
@@ -31,7 +32,7 @@ class LoadedVignette:
     lines: dict[tuple, int] = field(default_factory=dict)
 
     def line_of(self, *path) -> int | None:
-        return _line(self.lines, tuple(path))
+        return line_of(self.lines, tuple(path))
 
 
 def _node_name(raw: dict, loc: tuple) -> str:
@@ -46,15 +47,15 @@ def _node_name(raw: dict, loc: tuple) -> str:
 def _field_name(loc: tuple) -> str:
     if len(loc) >= 2 and loc[0] in ("nodes", "endings"):
         loc = loc[2:]
-    return _dotted(loc) if loc else "(whole)"
+    return dotted(loc) if loc else "(whole)"
 
 
 def load_vignette(path: Path | str, *, lists: dict[str, int] | None = None) -> LoadedVignette:
     """Read and check one vignette. ``lists`` maps inventory list id -> item count (None skips that check)."""
     path = Path(path)
     try:
-        raw, lines = _read_yaml(path)
-    except QuizError as exc:
+        raw, lines = yamlio.read(path)
+    except yamlio.YamlError as exc:
         raise VignetteError(str(exc)) from None
     if not isinstance(raw, dict):
         raise VignetteError(f"{path}: line 1: a vignette is a mapping (id, title, nodes, endings, ...), "
@@ -73,7 +74,7 @@ def load_vignette(path: Path | str, *, lists: dict[str, int] | None = None) -> L
                 msg = "unknown field (not in the schema; check the spelling)"
             elif err["type"] == "missing":
                 msg = "missing field"
-            errors.append(f"{path}: line {_line(lines, loc)}: {_node_name(raw, loc)}: "
+            errors.append(f"{path}: line {line_of(lines, loc)}: {_node_name(raw, loc)}: "
                           f"field {_field_name(loc)!r}: {msg}")
         raise VignetteError(f"{len(errors)} error(s) in {path}:\n" + "\n".join(errors)) from None
     problems = graph.static_problems(vig)
@@ -82,7 +83,7 @@ def load_vignette(path: Path | str, *, lists: dict[str, int] | None = None) -> L
     for p in problems:
         where = f"node {p.node!r}" if p.node and p.where[:1] == ("nodes",) else (
             f"ending {p.node!r}" if p.node else "vignette")
-        errors.append(f"{path}: line {_line(lines, p.where)}: {where}: field {_field_name(p.where)!r}: {p.message}")
+        errors.append(f"{path}: line {line_of(lines, p.where)}: {where}: field {_field_name(p.where)!r}: {p.message}")
     if lists is not None:
         for i, node in enumerate(vig.nodes):
             for j, choice in enumerate(node.choices):
@@ -90,10 +91,10 @@ def load_vignette(path: Path | str, *, lists: dict[str, int] | None = None) -> L
                     for k, ref in enumerate(getattr(choice, kind)):
                         where = ("nodes", i, "choices", j, kind, k)
                         if ref.list_id not in lists:
-                            errors.append(f"{path}: line {_line(lines, where)}: node {node.id!r}: field "
+                            errors.append(f"{path}: line {line_of(lines, where)}: node {node.id!r}: field "
                                           f"{_field_name(where)!r}: unknown inventory list id {ref.list_id!r}")
                         elif ref.item is not None and not 1 <= ref.item <= lists[ref.list_id]:
-                            errors.append(f"{path}: line {_line(lines, where)}: node {node.id!r}: field "
+                            errors.append(f"{path}: line {line_of(lines, where)}: node {node.id!r}: field "
                                           f"{_field_name(where)!r}: list {ref.list_id!r} has no item {ref.item} "
                                           f"(it has {lists[ref.list_id]})")
     if errors:
