@@ -1,6 +1,6 @@
 // peksos quiz: seven item types on the static book and live in Jupyter (anywidget).
 // The payload comes from peksos/quiz/render.py; scoring mirrors peksos/quiz/scoring.py.
-import { T, h, md, safeUrl, norm, hash, rng, shuffle, readerSeed, openStore, announcer, num, download, csv } from "./engine.js";
+import { T, h, md, safeUrl, norm, hash, rng, shuffle, readerSeed, openStore, announcer, num, download, csv, readPayload } from "./engine.js";
 
 const isInt = (v) => Number.isInteger(v);
 const ints = (v) => (Array.isArray(v) ? v.map((x) => (isInt(x) ? x : null)) : []);
@@ -429,7 +429,7 @@ function mountAll() {
     if (el.dataset.pkMounted) continue;
     el.dataset.pkMounted = "1";
     let data;
-    try { data = JSON.parse(el.querySelector("script.peksos-quiz-data").textContent); }
+    try { data = readPayload(el, "peksos-quiz-data"); }
     catch (e) { el.append(h("p", { class: "pk-notice", text: T.broken })); continue; }
     mount(el, data);
   }
