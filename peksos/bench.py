@@ -56,7 +56,7 @@ def engine_bytes() -> dict[str, int]:
     sizes = {p.name: p.stat().st_size for p in assets.static_files()}
     out = dict(sizes)
     for kind in ("quiz", "vignette"):
-        files = [assets.ENGINE_JS, *assets.js_files(kind), *assets.css_files(kind)]
+        files = [*assets.imports(f"{kind}.js"), *assets.js_files(kind), *assets.css_files(kind)]
         out[f"{kind}_page_total"] = sum(sizes[f] for f in dict.fromkeys(files))
     return out
 

@@ -95,6 +95,9 @@ def _schema(args: argparse.Namespace) -> int:
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     print(f"wrote {target}")
+    from . import record
+
+    print(f"wrote {record.write_schema(out)}")
     return 0
 
 
@@ -166,7 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every data table (and quiz file) against its schema")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=_validate)
-    p = sub.add_parser("schema", help="write the JSON Schemas of quiz banks and vignettes (default quizzes/schema/)")
+    p = sub.add_parser("schema", help="write the JSON Schemas of quiz banks, vignettes and the learning record "
+                                        "(default quizzes/schema/)")
     p.add_argument("--out", help="folder to write quiz.schema.json and vignette.schema.json into")
     p.set_defaults(func=_schema)
     p = sub.add_parser("table", help="print one concept list as a table")
