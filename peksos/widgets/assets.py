@@ -21,10 +21,15 @@ def js_files(kind: str) -> list[str]:
     return [f"{kind}.js"]
 
 
+# a page of one kind also shows another kind's widgets (the practice page renders quiz items)
+ALSO = {"practice": ("quiz",)}
+
+
 def css_files(kind: str) -> list[str]:
     files = [ENGINE_CSS] if (WIDGETS_DIR / ENGINE_CSS).exists() else []
-    if (WIDGETS_DIR / f"{kind}.css").exists():
-        files.append(f"{kind}.css")
+    for one in (*ALSO.get(kind, ()), kind):
+        if (WIDGETS_DIR / f"{one}.css").exists():
+            files.append(f"{one}.css")
     return files
 
 
