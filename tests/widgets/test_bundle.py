@@ -24,8 +24,13 @@ def test_every_bundle_is_a_classic_script_without_imports():
 
 
 def test_load_order_puts_dependencies_first():
-    assert bundle.js_files("quiz") == ["engine.js", "quiz.js"]
-    assert bundle.css_files("vignette") == ["engine.css", "vignette.css"]
+    quiz = bundle.js_files("quiz")
+    assert quiz[0] == "engine.js" and quiz[-1] == "quiz.js" and len(set(quiz)) == len(quiz)
+    for name in quiz[1:-1]:  # every module quiz.js imports comes before it
+        assert f'from "./{name}"' in (bundle.WIDGETS_DIR / "quiz.js").read_text(encoding="utf-8") or \
+            any(f'from "./{name}"' in (bundle.WIDGETS_DIR / other).read_text(encoding="utf-8") for other in quiz)
+    css = bundle.css_files("vignette")
+    assert css[0] == "engine.css" and css[-1] == "vignette.css"
     with pytest.raises(FileNotFoundError, match="no widget module 'nosuch'"):
         bundle.load_order("nosuch")
 
