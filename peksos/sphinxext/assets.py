@@ -45,6 +45,7 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", _normalise_js_filenames, priority=100)
     app.connect("builder-inited", _add_site_assets)
     app.add_html_math_renderer("peksos_mathml", (_visit_math, None), (_visit_displaymath, None))
+    app.connect("env-get-outdated", _outdated_when_bundle_changed)
     app.connect("html-page-context", _add_engine_assets)
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("html-page-context", _drop_unused_css)
@@ -323,6 +324,16 @@ def _fix_citation_list_role(app: Sphinx, pagename: str, templatename: str, conte
 
 # --- the engine on pages that use it -------------------------------------------------
 ENGINE_MARKER = "data-peksos-engine"
+
+
+def _outdated_when_bundle_changed(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Pages list the engine's scripts in dependency order (dist/bundle.json): when the bundles change,
+    every page is written again, or an old page would miss a module added since."""
+    current = widget_bundle.manifest().get("sources")
+    if getattr(env, "peksos_bundle_sources", None) == current:
+        return []
+    env.peksos_bundle_sources = current
+    return sorted(set(env.found_docs) - set(added) - set(changed))
 
 
 def _add_engine_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
