@@ -69,6 +69,35 @@ def page_weights(html_root: Path) -> dict[str, dict[str, int]]:
     return weights
 
 
+OFFLINE_CHAPTER = "book/pengertian.html"
+
+
+def offline_open_ms(html_root: Path, chapter: str = OFFLINE_CHAPTER, repeats: int = 7) -> dict:
+    """Open ``chapter`` with no network from the service worker's cache: the service worker installed
+    and warm (the reader visited the book before), the browser offline; navigation start to the load
+    event, from Chromium's Navigation Timing, ``repeats`` times (the first, warming, open not counted)."""
+    from playwright.sync_api import sync_playwright
+
+    times: list[float] = []
+    with site.serve(html_root) as base, sync_playwright() as p:
+        browser = site.launch(p)
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.goto(f"{base}/book/intro.html", wait_until="load")
+        page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
+        ctx.set_offline(True)
+        for n in range(repeats + 1):
+            page.goto(f"{base}/{chapter}", wait_until="load")
+            took = page.evaluate("() => { const e = performance.getEntriesByType('navigation')[0];"
+                                 " return e.loadEventEnd - e.startTime; }")
+            if n:
+                times.append(round(float(took), 1))
+        ctx.close()
+        browser.close()
+    return {"chapter": chapter, "median_ms": statistics.median(times), "runs_ms": times}
+
+
 def engine_bytes() -> dict[str, int]:
     """Bytes of the minified JS+CSS (peksos/widgets/dist) a page with each kind of widget loads, the
     shared engine included, and the same gzipped; ``quiz_vignette_total`` is a page with both."""
@@ -155,6 +184,8 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["quiz_vignette_engine_bytes"] = result["engine_bytes"]["quiz_vignette_page_total"]
     result["quiz_vignette_engine_gzip"] = result["engine_bytes"]["quiz_vignette_page_total_gzip"]
     result["page_weights"] = weights
+    result["offline_open"] = offline_open_ms(build_dir / "html")
+    result["offline_open_s_median"] = round(result["offline_open"]["median_ms"] / 1000, 3)
     rec = full_record()
     result["record_items_answered"] = len(rec["attempts"])
     result["record_bytes_all_items"] = len(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

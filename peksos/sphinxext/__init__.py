@@ -4,7 +4,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, directives, language, nodes, weight
+from . import assets, directives, language, nodes, offline, weight
 
 
 def setup(app: Sphinx) -> dict:
@@ -13,4 +13,5 @@ def setup(app: Sphinx) -> dict:
     directives.register(app)
     assets.register(app)
     weight.register(app)
+    offline.register(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

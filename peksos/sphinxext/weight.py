@@ -7,8 +7,10 @@ At the end of an HTML build:
   then esbuild minifies the rest. Each build purges from the originals (kept beside the output,
   since Sphinx copies most but not all of them again) against the pages as they are now.
   Classes that scripts build from pieces are kept by :data:`SAFELIST`.
-- :func:`shrink_pngs` stores notebook figures (matplotlib PNG) with a 256-colour palette when
-  that saves at least a fifth: the charts have few colours and look the same.
+- :func:`shrink_png` stores notebook figures (matplotlib PNG) with a 256-colour palette when
+  that saves at least a fifth: the charts have few colours and look the same. :func:`shrink_svg`
+  drops the metadata, indentation and sub-0.01 digits of the data figures' SVG.
+- Images in the text get ``loading="lazy"``: a reader downloads a figure when scrolling near it.
 
 The engine's own CSS (``_static/peksos/``) is minified by ``peksos bundle`` and never purged.
 """
@@ -44,8 +46,46 @@ _SCRIPT_SRC = re.compile(r'<script[^>]*\bsrc="([^"?#]+)')
 
 
 def register(app: Sphinx) -> None:
+    app.connect("html-page-context", _lazy_images)
     app.connect("build-finished", _purge_css, priority=700)
     app.connect("build-finished", _shrink_pngs, priority=700)
+    app.connect("build-finished", _shrink_svgs, priority=700)
+
+
+_IMG = re.compile(r"<img\b(?![^>]*\bloading=)")
+
+
+def _lazy_images(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Figures in the text load when the reader scrolls near them (``loading="lazy"``), not all at once."""
+    if app.builder.format == "html" and context.get("body"):
+        context["body"] = _IMG.sub('<img loading="lazy" decoding="async"', context["body"])
+
+
+_SVG_NUMBER = re.compile(r"(?<![\w#.])(-?\d+\.\d{2})\d+")
+
+
+def shrink_svg(text: str) -> str:
+    """A matplotlib SVG without its metadata block, indentation, sub-0.01 coordinate digits, group
+    ids nothing refers to, and the long font fallback list in every label (phones have none of those
+    fonts: the label is drawn in the system sans-serif either way)."""
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    text = re.sub(r"font-family: [^;\"]*sans-serif", "font-family: sans-serif", text)
+    text = re.sub(r'<g id="[^"]*">', "<g>", text)
+    text = re.sub(r">\s+<", "><", text)
+    text = re.sub(r'd="([^"]*)"', lambda m: 'd="' + re.sub(r"\s+", " ", m.group(1)).strip() + '"', text)
+    return _SVG_NUMBER.sub(r"\1", text)
+
+
+def _shrink_svgs(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    images = Path(app.outdir) / "_images"
+    if images.is_dir():
+        for svg in sorted(images.glob("*.svg")):
+            text = svg.read_text(encoding="utf-8")
+            small = shrink_svg(text)
+            if len(small) < len(text):
+                svg.write_text(small, encoding="utf-8")
 
 
 def _pages(out: Path) -> list[Path]:

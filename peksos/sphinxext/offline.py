@@ -1,0 +1,178 @@
+"""The book as an installable, offline-first web app.
+
+- Every page links a web app manifest (``manifest.webmanifest``: Indonesian name and short name,
+  icons of 192 and 512 px drawn at build time from the emblem of ``html_logo``, theme colour,
+  ``start_url`` = the book's first page, ``display: standalone``).
+- At the end of the build Workbox (``workbox-build`` generateSW, via ``peksos/node/offline.mjs``)
+  writes ``sw.js``: it precaches the app shell (every ``_static`` file the pages load, the fonts,
+  the search index) and every page outside ``notebooks/`` with a revision hash, so a rebuild
+  replaces exactly what changed; notebook pages are stale-while-revalidate and images and other
+  files cache-first, both cached on first use. ``peksos-offline.js`` registers it, shows the
+  "Simpan buku untuk dibaca luring" control (it caches every file listed in
+  ``peksos-offline-files.json``, with progress) and the "versi baru tersedia" notice.
+- The service worker never touches localStorage: quiz and case progress survives every update.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from ..widgets import bundle as widget_bundle
+
+APP_NAME = "Pengantar Pekerjaan Sosial"
+SHORT_NAME = "Peksos"
+DESCRIPTION = "Buku ajar terbuka pengantar pekerjaan sosial, dengan kuis dan kasus simulasi; bisa dibaca tanpa sinyal."
+THEME_COLOUR = "#1d5c63"
+BACKGROUND = "#ffffff"
+MANIFEST = "manifest.webmanifest"
+SW = "sw.js"
+FILES = "peksos-offline-files.json"
+ICONS_DIR = "_static/icons"
+OFFLINE_JS = "peksos-offline.js"
+OFFLINE_CSS = "peksos-offline.css"
+CACHE_ID = "peksos"
+PAGES_CACHE = "peksos-halaman"
+FILES_CACHE = "peksos-berkas"
+SCRIPT = Path(__file__).resolve().parents[1] / "node" / "offline.mjs"
+RUNTIME_ONLY = ("notebooks/",)  # pages cached on first use (and by the save control), not precached
+NOT_LISTED = ("_sources/", ".doctrees/", ".buildinfo", SW, "objects.inv")
+_REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:[?#][^"]*)?"')
+_CSS_URL = re.compile(r'url\(["\']?([^"\')?#:]+)')
+
+
+def register(app: Sphinx) -> None:
+    app.connect("builder-inited", _add_assets)
+    app.connect("html-page-context", _link_manifest)
+    app.connect("build-finished", _write_offline_files, priority=900)
+
+
+def _is_html(app: Sphinx) -> bool:
+    return app.builder.format == "html"
+
+
+def _add_assets(app: Sphinx) -> None:
+    if not _is_html(app):
+        return
+    app.add_css_file(OFFLINE_CSS)
+    app.add_js_file(OFFLINE_JS, defer="defer")
+
+
+def _link_manifest(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if not _is_html(app) or "pathto" not in context:
+        return
+    pathto = context["pathto"]
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="manifest" href="{pathto(MANIFEST, 1)}"/>'
+        f'\n<meta name="theme-color" content="{THEME_COLOUR}"/>'
+        f'\n<link rel="apple-touch-icon" href="{pathto(ICONS_DIR + "/icon-192.png", 1)}"/>')
+
+
+def manifest(start_url: str) -> dict:
+    return {
+        "name": APP_NAME, "short_name": SHORT_NAME, "description": DESCRIPTION, "lang": "id", "dir": "ltr",
+        "start_url": start_url, "scope": "./", "id": "./", "display": "standalone",
+        "theme_color": THEME_COLOUR, "background_color": BACKGROUND,
+        "icons": [{"src": f"{ICONS_DIR}/icon-{n}.png", "sizes": f"{n}x{n}", "type": "image/png", "purpose": "any"}
+                  for n in (192, 512)],
+    }
+
+
+def emblem(svg: str) -> str:
+    """The logo's square emblem: its viewBox cut to the left square (the text beside it is dropped)."""
+    m = re.search(r'viewBox="\s*([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)\s*"', svg)
+    if not m:
+        raise ValueError("the logo SVG has no viewBox to draw the app icons from")
+    x, y, w, h = (float(v) for v in m.groups())
+    side = min(w, h)
+    return svg.replace(m.group(0), f'viewBox="{x:g} {y:g} {side:g} {side:g}"', 1)
+
+
+def _node(*args: str) -> str:
+    proc = subprocess.run([widget_bundle.node(), str(SCRIPT), *args], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{SCRIPT} {args[0]} failed (exit {proc.returncode}):\n{proc.stderr.strip()[-2000:]}\n"
+                           "(run `make install`: the build needs the npm packages)")
+    return proc.stdout
+
+
+def write_icons(logo: Path, out: Path) -> None:
+    target = out / ICONS_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    svg = emblem(logo.read_text(encoding="utf-8"))
+    stamp = target / ".source"
+    key = hashlib.sha256((svg + BACKGROUND).encode()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == key and all((target / f"icon-{n}.png").is_file() for n in (192, 512)):
+        return
+    with tempfile.TemporaryDirectory(prefix="peksos-icon-") as tmp:
+        src = Path(tmp) / "emblem.svg"
+        src.write_text(svg, encoding="utf-8")
+        _node("icons", str(src), str(target), BACKGROUND)
+    stamp.write_text(key)
+
+
+def site_pages(out: Path) -> list[str]:
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")
+                  if not any(part.startswith(("_", ".")) for part in p.relative_to(out).parts[:-1]))
+
+
+def referenced(out: Path, pages: list[str]) -> set[str]:
+    """Every file of the site that some page (or a stylesheet it loads) refers to, relative to ``out``."""
+    found: set[str] = set()
+    for rel in pages:
+        page = out / rel
+        for ref in _REF.findall(page.read_text(encoding="utf-8", errors="replace")):
+            path = (page.parent / ref).resolve()
+            if path.is_file() and path.is_relative_to(out.resolve()):
+                found.add(path.relative_to(out.resolve()).as_posix())
+    for css in [f for f in found if f.endswith(".css")]:
+        sheet = out / css
+        for ref in _CSS_URL.findall(sheet.read_text(encoding="utf-8", errors="replace")):
+            path = (sheet.parent / ref).resolve()
+            if path.is_file():
+                found.add(path.relative_to(out.resolve()).as_posix())
+    return found
+
+
+def plan(out: Path) -> tuple[list[str], list[list]]:
+    """(files to precache, [[file, bytes], ...] the save control caches: the whole readable book)."""
+    pages = site_pages(out)
+    files = referenced(out, pages) | set(pages) | {MANIFEST, "searchindex.js"} | \
+        {f"{ICONS_DIR}/icon-{n}.png" for n in (192, 512)}
+    files = {f for f in files if (out / f).is_file() and not f.startswith(NOT_LISTED)}
+    precache = sorted(f for f in files if not f.startswith(RUNTIME_ONLY) and not f.startswith("_images/"))
+    listed = [[f, (out / f).stat().st_size] for f in sorted(files)]
+    return precache, listed
+
+
+def write_service_worker(out: Path) -> dict:
+    """Write the file list and ``sw.js`` for the built site in ``out`` (also used by the tests)."""
+    precache, listed = plan(out)
+    (out / FILES).write_text(json.dumps({"files": listed, "bytes": sum(b for _, b in listed)},
+                                        separators=(",", ":")), encoding="utf-8")
+    precache.append(FILES)
+    with tempfile.TemporaryDirectory(prefix="peksos-sw-") as tmp:
+        job = Path(tmp) / "job.json"
+        job.write_text(json.dumps({"site": str(out), "precache": precache, "cacheId": CACHE_ID,
+                                   "pages": PAGES_CACHE, "files": FILES_CACHE}), encoding="utf-8")
+        result = json.loads(_node("sw", str(job)).strip().splitlines()[-1])
+    return result
+
+
+def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not _is_html(app):
+        return
+    out = Path(app.outdir)
+    logo = Path(app.confdir) / app.config.html_logo if app.config.html_logo else None
+    if not logo or not logo.is_file():
+        raise RuntimeError("html_logo is not set or missing: the app icons are drawn from it")
+    write_icons(logo, out)
+    start = app.config.root_doc + ".html"
+    (out / MANIFEST).write_text(json.dumps(manifest(start), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_service_worker(out)
