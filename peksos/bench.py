@@ -61,6 +61,19 @@ def engine_bytes() -> dict[str, int]:
     return out
 
 
+def content(html_root: Path) -> dict:
+    """The "content" section: what of the inventory a reader finds in the built book, found vs total.
+
+    One dict, one key per measure: definitions, events, disagreements (``peksos.depth``), each
+    ``{"found": n, "total": n}``.
+    """
+    from . import depth
+
+    section: dict = {}
+    section.update(depth.counts(depth.check(html_root)))
+    return section
+
+
 def run(out: Path | None = None, *, clean: bool = True) -> dict:
     root = project_root()
     build_dir = root / "_build"
@@ -81,6 +94,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
+    result["content"] = content(build_dir / "html")
     target = out or root / "bench.json"
     target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

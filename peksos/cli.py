@@ -159,6 +159,16 @@ def _results(args: argparse.Namespace) -> int:
     return 0
 
 
+def _depth(args: argparse.Namespace) -> int:
+    from . import depth
+    from .paths import project_root
+
+    html = Path(args.html) if args.html else project_root() / "_build" / "html"
+    findings = depth.check(html, args.chapter)
+    print(depth.report(findings))
+    return 0 if all(f.ok for f in findings) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peksos", description=__doc__)
     parser.add_argument("--version", action="version", version=f"peksos {__version__}")
@@ -186,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where the book is published (default: html.baseurl in _config.yml); "
                             "makes the reading hint in the general feedback a link")
         f.set_defaults(func=_export)
+    p = sub.add_parser("depth", help="check the built book against the inventory's definitions, dated events "
+                                     "and disagreements; list what is missing, page by page")
+    p.add_argument("--chapter", metavar="CHAPTER", help="only this chapter (file name in book/)")
+    p.add_argument("--html", metavar="DIR", help="the built site (default _build/html)")
+    p.set_defaults(func=_depth)
     p = sub.add_parser("bench", help="measure build times and page weights into bench.json")
     p.add_argument("--out")
     p.add_argument("--no-clean", action="store_true", help="skip the clean build")
@@ -213,11 +228,12 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except Exception as exc:  # a clear one-line message for data errors; tracebacks for bugs
         from .data import DataError
+        from .depth import InventoryError
         from .export import ExportError
         from .quiz.loader import QuizError
         from .results import ResultsError
 
-        if isinstance(exc, (DataError, QuizError, ExportError, ResultsError)):
+        if isinstance(exc, (DataError, QuizError, ExportError, ResultsError, InventoryError)):
             print(f"ERROR {exc}", file=sys.stderr)
             return 1
         raise

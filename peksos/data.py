@@ -125,6 +125,7 @@ class Definition(_Row):
     seed: str
     lines: str
     attributed: bool
+    chapter: Literal[CHAPTERS]  # type: ignore[valid-type]  # the chapter whose "Definisi para ahli" block shows it
 
     _t = field_validator("term_id", "term_en", "definition_id", "lines")(_text)
     _s = field_validator("seed")(_seed_list)

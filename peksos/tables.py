@@ -73,13 +73,27 @@ def lists_overview(list_ids: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def definitions(term_contains: str | None = None, def_ids: list[str] | None = None) -> pd.DataFrame:
-    """Expert and working definitions, optionally narrowed by English term or by id."""
+def definitions(term_contains: str | None = None, def_ids: list[str] | None = None,
+                chapter: str | None = None) -> pd.DataFrame:
+    """Expert and working definitions, narrowed by chapter, by English term or by id (chapter rows first).
+
+    Columns: Ahli, Istilah, Inti definisi, Sumber (the year as the source gives it, the seed and its lines).
+    """
     df = data.load("definitions")
+    if chapter is not None:
+        if chapter not in data.CHAPTERS:
+            raise DataError(f"unknown chapter {chapter!r}; chapters: {', '.join(data.CHAPTERS)}")
+        if df[df["chapter"] == chapter].empty:
+            raise DataError(f"no definition has chapter {chapter!r} in data/definitions.csv; "
+                            "say in the chapter's text that the sources give none")
     if def_ids:
         missing = [d for d in def_ids if d not in set(df["def_id"])]
         if missing:
             raise DataError(f"unknown definition id(s): {', '.join(missing)} (data/definitions.csv)")
+    if chapter is not None:
+        ids = df.loc[df["chapter"] == chapter, "def_id"].tolist()
+        df = df.set_index("def_id").loc[ids + [d for d in def_ids or [] if d not in ids]].reset_index()
+    elif def_ids:
         df = df.set_index("def_id").loc[def_ids].reset_index()
     if term_contains:
         df = df[df["term_en"].str.contains(term_contains, case=False, regex=False)]
@@ -89,7 +103,15 @@ def definitions(term_contains: str | None = None, def_ids: list[str] | None = No
         "Ahli": [authority_label(w, y) for w, y in zip(df["who"], df["year"])],
         "Istilah": [f"{t} (*{e}*)" for t, e in zip(df["term_id"], df["term_en"])],
         "Inti definisi": df["definition_id"],
+        "Sumber": [source_label(y, s, ln) for y, s, ln in zip(df["year"], df["seed"], df["lines"])],
     })
+
+
+def source_label(year, seed: str, lines: str) -> str:
+    """'1975; naskah 001, baris 6-7', or 'tanpa tahun; ...' when the source gives no year."""
+    when = "tanpa tahun" if year is None or pd.isna(year) else str(int(year))
+    where = ", ".join(f"naskah {s}" for s in seed.split(";"))
+    return f"{when}; {where}, baris {lines}"
 
 
 def timeline() -> pd.DataFrame:

@@ -121,8 +121,8 @@ class ConceptCompare(_DataDirective):
 
 
 _TABLES: dict[str, tuple[Callable[[dict], pd.DataFrame], tuple[str, ...], list[int], str]] = {
-    "definitions": (lambda o: tables.definitions(o.get("term"), _csv_list(o.get("ids")) or None),
-                    ("definitions",), [3, 4, 10], "Definisi menurut para ahli"),
+    "definitions": (lambda o: tables.definitions(o.get("term"), _csv_list(o.get("ids")) or None, o.get("chapter")),
+                    ("definitions",), [3, 4, 10, 3], "Definisi menurut para ahli"),
     "timeline": (lambda o: tables.timeline(), ("timeline",), [2, 5, 9], "Garis waktu"),
     "institutions": (lambda o: tables.institutions(o.get("scope")), ("institutions",), [4, 9], "Lembaga"),
     "disagreements": (lambda o: tables.disagreements(_csv_list(o.get("ids")) or None), ("disagreements",),
@@ -136,18 +136,36 @@ _TABLES: dict[str, tuple[Callable[[dict], pd.DataFrame], tuple[str, ...], list[i
 class DataTable(_DataDirective):
     required_arguments = 1
     option_spec = {"caption": directives.unchanged, "term": directives.unchanged, "ids": directives.unchanged,
-                   "scope": directives.unchanged, "lists": directives.unchanged}
+                   "scope": directives.unchanged, "lists": directives.unchanged, "chapter": directives.unchanged}
 
     def build(self) -> list[nodes.Node]:
         name = self.arguments[0]
         if name not in _TABLES:
             raise DataError(f"unknown table {name!r}; choose one of {', '.join(_TABLES)}")
+        if "chapter" in self.options and name != "definitions":
+            raise DataError("option :chapter: belongs to the definitions table only")
         make, _, widths, default_caption = _TABLES[name]
         df = make(self.options)
+        block = name == "definitions" and "chapter" in self.options
         wrap = nodes.container(classes=["peksos-table-wrap"])
-        wrap += pnodes.table(df, caption=pnodes.inline(self.options.get("caption") or default_caption),
-                             widths=widths)
-        return [wrap]
+        wrap += pnodes.table(df, caption=pnodes.inline(self.options.get("caption") or
+                                                       ("Definisi para ahli" if block else default_caption)),
+                             widths=widths, classes=("peksos-definisi-ahli",) if block else ())
+        if not block:
+            return [wrap]
+        return [wrap, self.definitions_note(self.options["chapter"], _csv_list(self.options.get("ids")))]
+
+    def definitions_note(self, chapter: str, extra: list[str]) -> nodes.paragraph:
+        """Under a "Definisi para ahli" block: every authority's work through the bibliography."""
+        df = data.load("definitions")
+        rows = df[(df["chapter"] == chapter) | df["def_id"].isin(extra)]
+        keys = ";".join(dict.fromkeys(k for ks in rows["cite_keys"] for k in ks.split(";") if k))
+        para = nodes.paragraph(classes=["peksos-source"])
+        para += nodes.Text("Rujukan: ")
+        para.extend(self.cite(keys))
+        para += nodes.Text(". Kolom Sumber menyebut tahun yang diberikan naskah, kode naskahnya, dan barisnya; "
+                           "definisi tanpa nama ahli adalah rumusan kerja dari naskah itu sendiri.")
+        return para
 
     def tables_used(self) -> tuple[str, ...]:
         return _TABLES[self.arguments[0]][1] if self.arguments[0] in _TABLES else ()

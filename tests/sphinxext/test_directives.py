@@ -90,3 +90,21 @@ def test_bad_data_stops_the_build_naming_file_line_and_column(make_book, tiny_ro
     with pytest.raises(ExtensionError) as err:
         make_book({"index": "# Uji\n\n```{concept-list} purposes.zastrow-2017\n```\n"})
     assert "000_items.csv: line 3" in str(err.value) and "'label_id'" in str(err.value)
+
+
+def test_definitions_block_of_a_chapter_has_year_source_and_citations(make_book):
+    book = make_book({"index": "# Uji\n\n## Bagian\n\n```{data-table} definitions\n:chapter: pengertian\n```\n"})
+    html = book.page("index")
+    assert 'class="table peksos-table peksos-definisi-ahli' in html or "peksos-definisi-ahli" in html
+    assert "Definisi para ahli" in html
+    assert "<th class=\"head\"><p>Sumber</p></th>" in html
+    assert "1975; naskah 001, baris 6-7" in html  # Siporin's row: year, seed, lines
+    assert "tanpa tahun; naskah 001" in html  # IFSW is undated in the source
+    assert "Rujukan:" in html and "Siporin, 1975" in html
+
+
+def test_definitions_block_for_a_chapter_without_definitions_stops_the_build(make_book):
+    with pytest.raises(ExtensionError, match="no definition has chapter 'peran'"):
+        make_book({"index": "# Uji\n\n```{data-table} definitions\n:chapter: peran\n```\n"})
+    with pytest.raises(ExtensionError, match=":chapter: belongs to the definitions table"):
+        make_book({"index": "# Uji\n\n```{data-table} timeline\n:chapter: pengertian\n```\n"})
