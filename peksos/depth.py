@@ -226,8 +226,7 @@ def expectations(inventory: Inventory | None = None) -> list[Expectation]:
                      "definition_keys.csv", len(inv.definitions))
     for d in inv.definitions:
         where, row = rows[d.no]
-        if row["def_id"] not in defs.index:
-            raise InventoryError(f"{where}: column 'def_id': {row['def_id']!r} is not in data/definitions.csv")
+        _known(where, row, "def_id", set(defs.index), "definitions")
         rec = defs.loc[row["def_id"]]
         authority = _groups(row["authority"], where)
         if d.who:
@@ -251,11 +250,8 @@ def expectations(inventory: Inventory | None = None) -> list[Expectation]:
                      "timeline_keys.csv", len(inv.events))
     for e in inv.events:
         where, row = rows[e.no]
-        if row["when"] != e.when:
-            raise InventoryError(f"{where}: column 'when': {row['when']!r} differs from the inventory's row {e.no} "
-                                 f"({e.when!r})")
-        if row["event_id"] not in events:
-            raise InventoryError(f"{where}: column 'event_id': {row['event_id']!r} is not in data/timeline.csv")
+        _same(where, row, "when", e.when, f"row {e.no}")
+        _known(where, row, "event_id", events, "timeline")
         _page(row["chapter"], where)
         date = _groups(row["date"], where)
         if len(date) > 1 or (not date and not e.when.startswith("undated")):
@@ -271,11 +267,8 @@ def expectations(inventory: Inventory | None = None) -> list[Expectation]:
                      "disagreement_keys.csv", len(inv.disagreements))
     for d in inv.disagreements:
         where, row = rows[d.no]
-        if row["title"] != d.title:
-            raise InventoryError(f"{where}: column 'title': {row['title']!r} differs from the inventory's "
-                                 f"note {d.no} ({d.title!r})")
-        if row["dis_id"] not in dis:
-            raise InventoryError(f"{where}: column 'dis_id': {row['dis_id']!r} is not in data/disagreements.csv")
+        _same(where, row, "title", d.title, f"note {d.no}")
+        _known(where, row, "dis_id", dis, "disagreements")
         if row["chapter"] not in data.CHAPTERS:
             raise InventoryError(f"{where}: column 'chapter': {row['chapter']!r} is not a chapter")
         keys = _groups(row["keys"], where)
@@ -283,6 +276,17 @@ def expectations(inventory: Inventory | None = None) -> list[Expectation]:
             raise InventoryError(f"{where}: column 'keys': at least two key words (groups) are needed")
         out.append(Expectation("disagreement", d.no, row["dis_id"], d.title, row["chapter"], keys, comparison=True))
     return out
+
+
+def _known(where: str, row: dict[str, str], column: str, known: set[str], table: str) -> None:
+    if row[column] not in known:
+        raise InventoryError(f"{where}: column {column!r}: {row[column]!r} is not in data/{table}.csv")
+
+
+def _same(where: str, row: dict[str, str], column: str, expected: str, place: str) -> None:
+    if row[column] != expected:
+        raise InventoryError(f"{where}: column {column!r}: {row[column]!r} differs from the inventory's {place} "
+                             f"({expected!r})")
 
 
 def _page(name: str, where: str) -> None:
