@@ -2,7 +2,8 @@
 
 Measures, on this machine: a clean build (fresh output folder, notebook cache kept
 out of it), a no-change rebuild, and for every page of the built site the
-same-origin bytes Chromium loads (median and maximum). Figures, not assertions.
+same-origin bytes Chromium loads (median and maximum), and what the built book teaches of the
+data ("content": items explained, apply-kind lists with examples). Figures, not assertions.
 """
 from __future__ import annotations
 
@@ -61,6 +62,15 @@ def engine_bytes() -> dict[str, int]:
     return out
 
 
+def content(html_root: Path) -> dict:
+    """What the built book teaches of the data: see :mod:`peksos.coverage` for the definitions."""
+    from . import coverage
+
+    measured = coverage.measure(html_root)
+    return {"items_explained": measured.items_explained, "items_total": measured.items_total,
+            "lists_with_examples": measured.lists_with_examples, "apply_lists": measured.apply_lists}
+
+
 def run(out: Path | None = None, *, clean: bool = True) -> dict:
     root = project_root()
     build_dir = root / "_build"
@@ -81,6 +91,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
+    result["content"] = content(build_dir / "html")
     target = out or root / "bench.json"
     target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
