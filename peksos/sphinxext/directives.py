@@ -126,9 +126,11 @@ def _reread_lists_when_example_files_change(app: Sphinx, env, added, changed, re
     files = _example_files()
     before = getattr(env, "peksos_example_files", None)
     env.peksos_example_files = files
-    if before is None or before == files:
+    if before == files:
         return []
-    return sorted(getattr(env, "peksos_list_pages", set()) & set(env.found_docs) - set(added) - set(changed))
+    # an environment saved before the example files were tracked does not know its list pages
+    pages = set(env.all_docs) if before is None else getattr(env, "peksos_list_pages", set())
+    return sorted(pages & set(env.found_docs) - set(added) - set(changed))
 
 
 def _purge_list_pages(app: Sphinx, env, docname: str) -> None:
