@@ -7,7 +7,7 @@ from pathlib import Path
 WIDGETS_DIR = Path(__file__).resolve().parent
 ENGINE_JS = "engine.js"
 ENGINE_CSS = "engine.css"
-_IMPORT = re.compile(r"^import\s+\{([^}]*)\}\s+from\s+['\"]\./engine\.js['\"];?\s*$", re.M)
+_IMPORT = re.compile(r"^import\s+\{([^}]*)\}\s+from\s+['\"]\./([a-z]+\.js)['\"];?\s*$", re.M)
 
 
 def static_files() -> list[Path]:
@@ -21,20 +21,40 @@ def js_files(kind: str) -> list[str]:
     return [f"{kind}.js"]
 
 
+# a page of one kind also shows another kind's widgets (the practice page renders quiz items)
+ALSO = {"practice": ("quiz",)}
+
+
 def css_files(kind: str) -> list[str]:
     files = [ENGINE_CSS] if (WIDGETS_DIR / ENGINE_CSS).exists() else []
-    if (WIDGETS_DIR / f"{kind}.css").exists():
-        files.append(f"{kind}.css")
+    for one in (*ALSO.get(kind, ()), kind):
+        if (WIDGETS_DIR / f"{one}.css").exists():
+            files.append(f"{one}.css")
     return files
 
 
+def imports(name: str) -> list[str]:
+    """The modules ``name`` imports, directly or not, dependencies first (``engine.js``, ``record.js``...)."""
+    out: list[str] = []
+
+    def visit(one: str) -> None:
+        for dep in _IMPORT.findall(_require(one).read_text(encoding="utf-8")):
+            if dep[1] not in out:
+                visit(dep[1])
+                out.append(dep[1])
+
+    visit(name)
+    return out
+
+
 def esm(kind: str) -> str:
-    """A self-contained ES module for anywidget: the engine inlined before the widget's module."""
-    engine = (WIDGETS_DIR / ENGINE_JS).read_text(encoding="utf-8")
-    module = _require(f"{kind}.js").read_text(encoding="utf-8")
-    engine = re.sub(r"^export\s+(?=(const|function|class|let|async)\b)", "", engine, flags=re.M)
-    engine = re.sub(r"^export\s*\{[^}]*\};?\s*$", "", engine, flags=re.M)
-    return engine + "\n" + _IMPORT.sub("", module)
+    """A self-contained ES module for anywidget: the modules it imports inlined before the widget's module."""
+    parts = []
+    for dep in imports(f"{kind}.js"):
+        text = _IMPORT.sub("", (WIDGETS_DIR / dep).read_text(encoding="utf-8"))
+        text = re.sub(r"^export\s+(?=(const|function|class|let|async)\b)", "", text, flags=re.M)
+        parts.append(re.sub(r"^export\s*\{[^}]*\};?\s*$", "", text, flags=re.M))
+    return "\n".join(parts) + "\n" + _IMPORT.sub("", _require(f"{kind}.js").read_text(encoding="utf-8"))
 
 
 def css(kind: str) -> str:
