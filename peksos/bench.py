@@ -2,7 +2,8 @@
 
 Measures, on this machine: a clean build (fresh output folder, notebook cache kept
 out of it), a no-change rebuild, and for every page of the built site the
-same-origin bytes Chromium loads (median and maximum). Figures, not assertions.
+same-origin bytes Chromium loads (median and maximum), and what the built book teaches of the
+data ("content": items explained, apply-kind lists with examples). Figures, not assertions.
 """
 from __future__ import annotations
 
@@ -62,15 +63,18 @@ def engine_bytes() -> dict[str, int]:
 
 
 def content(html_root: Path) -> dict:
-    """The "content" section: what of the inventory a reader finds in the built book, found vs total.
+    """The "content" section: what of the inventory and the data a reader finds in the built book.
 
-    One dict, one key per measure: definitions, events, disagreements (``peksos.depth``), each
-    ``{"found": n, "total": n}``.
+    Definitions, events and disagreements found vs total (:mod:`peksos.depth`); items explained and
+    apply-kind lists with examples (:mod:`peksos.coverage`).
     """
-    from . import depth
+    from . import coverage, depth
 
     section: dict = {}
     section.update(depth.counts(depth.check(html_root)))
+    measured = coverage.measure(html_root)
+    section.update({"items_explained": measured.items_explained, "items_total": measured.items_total,
+                    "lists_with_examples": measured.lists_with_examples, "apply_lists": measured.apply_lists})
     return section
 
 
@@ -136,6 +140,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
+    result["content"] = content(build_dir / "html")
     rec = full_record()
     result["record_items_answered"] = len(rec["attempts"])
     result["record_bytes_all_items"] = len(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

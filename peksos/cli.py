@@ -104,7 +104,8 @@ def _schema(args: argparse.Namespace) -> int:
 def _table(args: argparse.Namespace) -> int:
     from . import tables
 
-    df = tables.concept_list(args.list_id)
+    columns = ("position", "label_id", "label_en", "description", *(("example",) if args.examples else ()))
+    df = tables.concept_list(args.list_id, columns)
     print(df.to_csv(index=False) if args.csv else df.to_string(index=False))
     return 0
 
@@ -137,6 +138,20 @@ def _bench(args: argparse.Namespace) -> int:
     result = bench.run(Path(args.out) if args.out else None, clean=not args.no_clean)
     print(json.dumps(result, indent=2))
     return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from . import coverage
+    from .paths import project_root
+
+    html = Path(args.html) if args.html else project_root() / "_build" / "html"
+    try:
+        result = coverage.measure(html)
+    except FileNotFoundError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(result.lines()))
+    return 0 if not (result.unexplained or result.without_examples) else 1
 
 
 def _synthetic(args: argparse.Namespace) -> int:
@@ -194,7 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("table", help="print one concept list as a table")
     p.add_argument("list_id")
     p.add_argument("--csv", action="store_true")
+    p.add_argument("--examples", action="store_true", help="add the practice examples (column Contoh)")
     p.set_defaults(func=_table)
+    p = sub.add_parser("coverage", help="count, in the built book, the items explained and the apply-kind "
+                                        "lists with an example for every item; list what is missing")
+    p.add_argument("--html", help="the built site (default _build/html)")
+    p.set_defaults(func=_coverage)
     p = sub.add_parser("export", help="write the whole quiz bank for an LMS: GIFT or Moodle XML")
     formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml}")
     from .data import CHAPTERS

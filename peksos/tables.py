@@ -20,15 +20,28 @@ def authority_label(authority: str, year) -> str:
     return f"{authority} ({int(year)})"
 
 
+def example_text(example: str, setting: str) -> str:
+    """An example as a table cell shows it: its setting in bold, then the situation."""
+    return f"**{setting[:1].upper()}{setting[1:]}:** {example}"
+
+
 def concept_list(list_id: str, columns: tuple[str, ...] = ("position", "label_id", "label_en", "description")) -> pd.DataFrame:
-    """The items of one list, in order, with Indonesian headers."""
+    """The items of one list, in order, with Indonesian headers.
+
+    Column ``example`` ("Contoh") holds the item's practice example from data/examples/ (empty for an
+    item without one)."""
     _, items = data.concept_list(list_id)
     headers = {"position": "No.", "label_id": "Istilah", "label_en": "Istilah Inggris",
-               "description": "Penjelasan", "authority": "Rujukan", "year": "Tahun", "seed": "Sumber"}
+               "description": "Penjelasan", "example": "Contoh", "authority": "Rujukan", "year": "Tahun",
+               "seed": "Sumber"}
     unknown = [c for c in columns if c not in headers]
     if unknown:
         raise DataError(f"concept list {list_id!r}: unknown column(s) {', '.join(unknown)}; "
                         f"choose from {', '.join(headers)}")
+    if "example" in columns:
+        found = data.examples_of(list_id)
+        items = items.assign(example=[example_text(*found[p]) if p in found else ""
+                                      for p in items["position"]])
     return items[list(columns)].rename(columns=headers)
 
 

@@ -24,3 +24,10 @@ def test_the_benchmark_builds_with_the_real_jupyter_book_command():
     import inspect
 
     assert '"jupyter-book"' in inspect.getsource(bench._build)
+
+
+def test_content_section_counts_what_the_built_site_shows(tmp_path):
+    (tmp_path / "index.html").write_text("<html><body>kosong</body></html>", encoding="utf-8")
+    content = bench.content(tmp_path)
+    assert content["items_explained"] == 0 and content["items_total"] == 579
+    assert content["lists_with_examples"] == 0 and content["apply_lists"] > 0
