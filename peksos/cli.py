@@ -110,7 +110,8 @@ def _export(args: argparse.Namespace) -> int:
     """Write the bank as GIFT or Moodle XML; report on stderr what each mapped item changed."""
     from .export import export
 
-    result = export(args.format, chapter=args.chapter, base_url=args.base_url)
+    result = export(args.format, chapter=args.chapter, base_url=args.base_url,
+                    ordering_as_matching=getattr(args, "ordering_as_matching", False))
     for item_id, note in result.notes:
         print(f"note {item_id}: {note}", file=sys.stderr)
     if args.out:
@@ -185,6 +186,10 @@ def build_parser() -> argparse.ArgumentParser:
         f.add_argument("--base-url", metavar="URL",
                        help="where the book is published (default: html.baseurl in _config.yml); "
                             "makes the reading hint in the general feedback a link")
+        if name == "moodle-xml":
+            f.add_argument("--ordering-as-matching", action="store_true",
+                           help="write ordering items as matching, for Moodle older than 4.4 without the "
+                                "ordering question type (qtype_ordering)")
         f.set_defaults(func=_export)
     p = sub.add_parser("bench", help="measure build times and page weights into bench.json")
     p.add_argument("--out")
