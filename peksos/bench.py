@@ -61,6 +61,18 @@ def engine_bytes() -> dict[str, int]:
     return out
 
 
+def scorm_bytes(root: Path | None = None) -> dict:
+    """Bytes of every SCORM 1.2 package (``peksos export scorm all``), with the total and the largest."""
+    import tempfile
+
+    from .export.scorm import export_scorm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes = {p.path.name: p.size for p in export_scorm("all", tmp, root=root or project_root())}
+    return {"packages": sizes, "count": len(sizes), "total": sum(sizes.values()),
+            "max": max(sizes.values(), default=0)}
+
+
 def run(out: Path | None = None, *, clean: bool = True) -> dict:
     root = project_root()
     build_dir = root / "_build"
@@ -81,6 +93,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
+    result["scorm_bytes"] = scorm_bytes(root)
     target = out or root / "bench.json"
     target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

@@ -129,6 +129,19 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scorm(args: argparse.Namespace) -> int:
+    """Write one SCORM package per bank or vignette; report each on stderr."""
+    from .export.scorm import export_scorm
+
+    packages = export_scorm(args.id, args.out, version=args.scorm_version, mastery=args.mastery,
+                            shuffle=not args.no_shuffle)
+    for p in packages:
+        what = f"{p.max_score} items" if p.kind == "quiz" else f"{p.max_score} points on the expert path"
+        print(f"{p.path}: {p.kind} {p.id!r}, {what}, mastery {p.mastery} %, {p.size} bytes", file=sys.stderr)
+    print(f"wrote {len(packages)} SCORM {args.scorm_version} package(s) to {args.out}", file=sys.stderr)
+    return 0
+
+
 def _bench(args: argparse.Namespace) -> int:
     from . import bench
 
@@ -174,8 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("list_id")
     p.add_argument("--csv", action="store_true")
     p.set_defaults(func=_table)
-    p = sub.add_parser("export", help="write the whole quiz bank for an LMS: GIFT or Moodle XML")
-    formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml}")
+    p = sub.add_parser("export", help="write the quiz bank for an LMS: GIFT, Moodle XML or SCORM packages")
+    formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml,scorm}")
     from .data import CHAPTERS
 
     for name, what in (("gift", "Moodle's GIFT text format"), ("moodle-xml", "Moodle XML")):
@@ -191,6 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
                            help="write ordering items as matching, for Moodle older than 4.4 without the "
                                 "ordering question type (qtype_ordering)")
         f.set_defaults(func=_export)
+    f = formats.add_parser("scorm", help="one SCORM package (zip) per quiz bank and per vignette, for any LMS")
+    f.add_argument("id", help="a quiz bank id or vignette id, or 'all'")
+    f.add_argument("-o", "--out", default="scorm", metavar="DIR", help="folder for the zips (default: scorm)")
+    f.add_argument("--version", dest="scorm_version", choices=("1.2", "2004"), default="1.2",
+                   help="SCORM 1.2 (default; what Moodle supports fully) or SCORM 2004 4th edition")
+    f.add_argument("--mastery", type=int, metavar="N",
+                   help="percentage of the maximum score that passes (default: the bank's 'mastery', else 80)")
+    f.add_argument("--no-shuffle", action="store_true", help="keep the bank's order of items and options")
+    f.set_defaults(func=_scorm)
     p = sub.add_parser("bench", help="measure build times and page weights into bench.json")
     p.add_argument("--out")
     p.add_argument("--no-clean", action="store_true", help="skip the clean build")

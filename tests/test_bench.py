@@ -22,3 +22,10 @@ def test_the_benchmark_builds_with_the_real_jupyter_book_command():
     import inspect
 
     assert '"jupyter-book"' in inspect.getsource(bench._build)
+
+
+def test_scorm_package_sizes():
+    sizes = bench.scorm_bytes()
+    assert sizes["count"] == len(sizes["packages"]) >= 18
+    assert sizes["total"] == sum(sizes["packages"].values()) and 0 < sizes["max"] <= sizes["total"]
+    assert all(name.endswith("-scorm12.zip") for name in sizes["packages"])

@@ -8,11 +8,17 @@ WIDGETS_DIR = Path(__file__).resolve().parent
 ENGINE_JS = "engine.js"
 ENGINE_CSS = "engine.css"
 _IMPORT = re.compile(r"^import\s+\{([^}]*)\}\s+from\s+['\"]\./engine\.js['\"];?\s*$", re.M)
+_ANY_IMPORT = re.compile(r"^import\s+\{[^}]*\}\s+from\s+['\"]\./[a-z0-9-]+\.js['\"];?\s*$", re.M)
+_EXPORT = re.compile(r"^export\s+(?=(const|function|class|let|async)\b)", re.M)
+
+
+# Front-end files only the SCORM packages carry (peksos export scorm); the book never loads them.
+PACKAGE_ONLY = {"scorm.js"}
 
 
 def static_files() -> list[Path]:
     """Every front-end file the book copies to ``_static/peksos/``."""
-    return sorted(p for p in WIDGETS_DIR.iterdir() if p.suffix in {".js", ".css"})
+    return sorted(p for p in WIDGETS_DIR.iterdir() if p.suffix in {".js", ".css"} and p.name not in PACKAGE_ONLY)
 
 
 def js_files(kind: str) -> list[str]:
@@ -32,9 +38,30 @@ def esm(kind: str) -> str:
     """A self-contained ES module for anywidget: the engine inlined before the widget's module."""
     engine = (WIDGETS_DIR / ENGINE_JS).read_text(encoding="utf-8")
     module = _require(f"{kind}.js").read_text(encoding="utf-8")
-    engine = re.sub(r"^export\s+(?=(const|function|class|let|async)\b)", "", engine, flags=re.M)
+    engine = _EXPORT.sub("", engine)
     engine = re.sub(r"^export\s*\{[^}]*\};?\s*$", "", engine, flags=re.M)
     return engine + "\n" + _IMPORT.sub("", module)
+
+
+def classic(kind: str, extra: list[str] | None = None) -> str:
+    """One classic script (no ES modules, so it also runs from ``file://``): the engine, the ``kind``
+    widget and the ``extra`` modules beside it (e.g. the SCORM adapter), in one function scope.
+
+    Imports between these files are dropped (all share the scope), ``export`` keywords stripped and
+    the widget's anywidget view (``export default``) kept as a local constant.
+    """
+    names = [ENGINE_JS, f"{kind}.js", *(extra or [])]
+    parts = []
+    for name in names:
+        text = _require(name).read_text(encoding="utf-8")
+        text = _ANY_IMPORT.sub("", text)
+        text = _EXPORT.sub("", text)
+        text = re.sub(r"^export\s+default\s+", f"const anywidget_{kind.replace('-', '_')}_{len(parts)} = ", text,
+                      flags=re.M)
+        if re.search(r"^\s*(import|export)\b", text, re.M):
+            raise ValueError(f"{WIDGETS_DIR / name}: an import or export the classic bundle cannot rewrite")
+        parts.append(f"// --- {name} ---\n{text}")
+    return "(function () {\n\"use strict\";\n" + "\n".join(parts) + "\n})();\n"
 
 
 def css(kind: str) -> str:
