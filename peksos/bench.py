@@ -55,8 +55,8 @@ def engine_bytes() -> dict[str, int]:
 
     sizes = {p.name: p.stat().st_size for p in assets.static_files()}
     out = dict(sizes)
-    for kind in ("quiz", "vignette"):
-        files = [assets.ENGINE_JS, *assets.js_files(kind), *assets.css_files(kind)]
+    for kind in ("quiz", "vignette", "progress", "practice"):
+        files = [*assets.imports(f"{kind}.js"), *assets.js_files(kind), *assets.css_files(kind)]
         out[f"{kind}_page_total"] = sum(sizes[f] for f in dict.fromkeys(files))
     return out
 
@@ -71,6 +71,48 @@ def scorm_bytes(root: Path | None = None) -> dict:
         sizes = {p.path.name: p.size for p in export_scorm("all", tmp, root=root or project_root())}
     return {"packages": sizes, "count": len(sizes), "total": sum(sizes.values()),
             "max": max(sizes.values(), default=0)}
+
+
+def full_record() -> dict:
+    """A learning record after every item of every bank was answered once (right), as the book stores it:
+    one attempt per item and each quiz's page state."""
+    from . import record
+    from .quiz import scoring
+    from .results import catalog
+
+    attempts, ui = [], {}
+    for bank in catalog().banks.values():
+        state = {}
+        for n, it in enumerate(bank.items):
+            item = it.model_dump(mode="json")
+            answer = scoring.correct_answer(item)
+            attempts.append({"at": f"2026-03-02T09:{n % 60:02d}:00.000Z", "quiz": bank.id, "item": it.id,
+                             "type": it.type, "level": it.level, "chapter": bank.chapter, "tags": it.tags,
+                             "list_id": it.list_id, "section": it.section, "answer": answer, "shown": False,
+                             "score": 1, "correct": True})
+            state[it.id] = {"a": answer, "c": True, "s": False, "t": 1}
+        ui[f"quiz:{bank.id}"] = {"items": state}
+    return {"format": record.FORMAT, "v": record.VERSION, "course": record.COURSE, "seed": 123456789,
+            "created": "2026-03-01T08:00:00.000Z", "attempts": attempts, "plays": [], "ui": ui}
+
+
+def progress_render_ms(html_root: Path, rec: dict, runs: int = 5) -> float:
+    """Median time (ms) the "Kemajuan saya" page takes to draw ``rec`` in Chromium (performance.measure)."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with site.serve(html_root) as base, sync_playwright() as p:
+        browser = site.launch(p)
+        for _ in range(runs):
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            page.add_init_script("localStorage.setItem('peksos:v2:catatan', %s)" % json.dumps(json.dumps(rec)))
+            page.goto(f"{base}/book/kemajuan.html", wait_until="load")
+            page.wait_for_selector(".pk-p-summary")
+            times.append(page.evaluate("() => performance.getEntriesByName('peksos-progress')[0].duration"))
+            ctx.close()
+        browser.close()
+    return round(statistics.median(times), 1)
 
 
 def run(out: Path | None = None, *, clean: bool = True) -> dict:
@@ -94,6 +136,10 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
     result["scorm_bytes"] = scorm_bytes(root)
+    rec = full_record()
+    result["record_items_answered"] = len(rec["attempts"])
+    result["record_bytes_all_items"] = len(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    result["progress_render_ms"] = progress_render_ms(build_dir / "html", rec)
     target = out or root / "bench.json"
     target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

@@ -95,6 +95,9 @@ def _schema(args: argparse.Namespace) -> int:
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     print(f"wrote {target}")
+    from . import record
+
+    print(f"wrote {record.write_schema(out)}")
     return 0
 
 
@@ -160,7 +163,7 @@ def _synthetic(args: argparse.Namespace) -> int:
                               banks=names(args.banks, synthetic.DEFAULT_BANKS),
                               vignettes=names(args.vignettes, synthetic.DEFAULT_VIGNETTES), force=args.force)
     print(f"wrote a SYNTHETIC class to {made.out}: {made.students} students, {made.quiz_files} quiz files, "
-          f"{made.vignette_files} vignette plays")
+          f"{made.vignette_files} vignette plays, {made.course_files} learning records")
     return 0
 
 
@@ -170,6 +173,14 @@ def _results(args: argparse.Namespace) -> int:
     res = results.read(args.folder, check=not args.no_check, ignore=args.ignore or ())
     counts = results.summary(res)
     print(f"{args.folder}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    if args.report:
+        import pandas as pd
+
+        with pd.option_context("display.width", 160, "display.max_rows", 500):
+            print("\nper student (all chapters):")
+            print(results.per_student(res).to_string(index=False))
+            print("\nper topic (all chapters):")
+            print(results.per_topic(res).to_string(index=False))
     return 0
 
 
@@ -180,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every data table (and quiz file) against its schema")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=_validate)
-    p = sub.add_parser("schema", help="write the JSON Schemas of quiz banks and vignettes (default quizzes/schema/)")
+    p = sub.add_parser("schema", help="write the JSON Schemas of quiz banks, vignettes and the learning record "
+                                        "(default quizzes/schema/)")
     p.add_argument("--out", help="folder to write quiz.schema.json and vignette.schema.json into")
     p.set_defaults(func=_schema)
     p = sub.add_parser("table", help="print one concept list as a table")
@@ -226,10 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
                                        "komunitas-rw)")
     p.add_argument("--force", action="store_true", help="replace a synthetic sample already in --out")
     p.set_defaults(func=_synthetic)
-    p = sub.add_parser("results", help="read and check a class folder of results files, print counts")
+    p = sub.add_parser("results", help="read and check a class folder of results files (quiz results, case "
+                                        "plays, learning records), print counts")
     p.add_argument("folder")
     p.add_argument("--no-check", action="store_true", help="do not check the answers against the banks")
     p.add_argument("--ignore", action="append", metavar="PATTERN", help="file-name pattern to pass over")
+    p.add_argument("--report", action="store_true", help="also print the tables per student and per topic")
     p.set_defaults(func=_results)
     return parser
 

@@ -5,10 +5,15 @@ A class folder holds one sub-folder per student, as an LMS "download all submiss
     <folder>/<student>/hasil-kuis-<quiz>-<date>.json   quiz results ("Unduh hasil (JSON)")
     <folder>/<student>/hasil-kuis-<quiz>-<date>.csv    the same as CSV ("Unduh hasil (CSV)")
     <folder>/<student>/kasus-<vignette>.json           a vignette play ("Unduh jalur saya (JSON)")
+    <folder>/<student>/catatan-belajar-<date>.json     the whole learning record ("Kemajuan saya":
+                                                       "Unduh catatan belajar"), every chapter at once
 
 Files are recognised by their content, not their name (students rename files): a ``.json`` with
 ``quiz`` and ``items`` is a quiz result, one with ``vignette`` and ``path`` a vignette play, and a
-``.csv`` must carry the quiz CSV header.
+``.csv`` must carry the quiz CSV header. A ``.json`` with ``format: "peksos-catatan"`` is a learning record
+(:mod:`peksos.record`, checked with its pydantic models): each attempt is a quiz answer row (``format``
+``catatan``, dated by the attempt, ``tries`` counting the attempts at that item so far), each vignette play
+a play (its ``file`` is ``<file>#<n>``).
 
 Design: the folder is read and checked once, as a whole, by :func:`read`, which returns
 :class:`ClassResults` with two tidy frames, because a quiz answer and a vignette decision are
@@ -508,6 +513,43 @@ def _replay(vid: str, rows: list[dict], ending: str | None, outcome: str | None,
                    f"says {outcome!r}")
 
 
+# --- the learning record (one file for the whole course) --------------------------------------------------
+def _read_course(doc: dict, where: str, cat: Catalog | None) -> tuple[list[dict], list[list[dict]]]:
+    """Answer rows (one per attempt) and the step rows of each play of a learning record."""
+    from . import record
+    from .quiz import scoring
+
+    try:
+        rec = record.validate(doc, where)
+    except record.RecordError as exc:
+        raise _Bad(str(exc)) from None
+    rows, tries = [], {}
+    for n, a in enumerate(rec.attempts):
+        at = f"{where}attempts[{n}] (item {a.item!r}): "
+        known = cat.items[a.item][1] if cat is not None and a.item in cat.items else None
+        if a.score is None and known is None:
+            raise _Bad(f"{at}field 'score' is null (an answer kept from an older version of the book and never "
+                       "scored); it can only be read with the banks (check=True)")
+        if known is None and (a.type is None or a.level is None):
+            raise _Bad(f"{at}fields 'type' and 'level' are needed to read the record without the banks")
+        result = scoring.score(known, a.answer, shown=a.shown) if a.score is None else scoring.Score(a.score, a.correct)
+        tries[a.item] = tries.get(a.item, 0) + 1
+        row = {"item": a.item, "type": a.type or known["type"], "level": a.level or known["level"],
+               "tags": tuple(a.tags), "section": a.section or "", "answer": a.answer, "answer_text": "",
+               "checked": True, "shown": a.shown, "tries": tries[a.item], "score": result.score,
+               "correct": result.correct}
+        row = _check_answer(row, at, cat, None)
+        row.update(format="catatan", quiz=a.quiz, date=pd.Timestamp(a.at).tz_convert("UTC"), bank=row["bank"] or a.quiz)
+        rows.append(row)
+    plays = []
+    for n, p in enumerate(rec.plays):
+        play = p.model_dump(mode="json", exclude={"at"})
+        plays.append(_read_vignette({**play, "expert": []}, f"{where}plays[{n}]: ", cat))
+    if not rows and not plays:
+        raise _Bad(f"{where}the learning record holds no attempt and no play")
+    return rows, plays
+
+
 # --- the folder -----------------------------------------------------------------------------------------
 def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") or part == "__MACOSX" for part in rel.parts)
@@ -533,6 +575,8 @@ def _read_file(path: Path, cat: Catalog | None) -> tuple[str, list[dict]]:
         raise _Bad(f"{where}not valid JSON: {exc}") from None
     if not isinstance(doc, dict):
         raise _Bad(f"{where}expected a JSON object, got {_kind(doc)}")
+    if "format" in doc or "attempts" in doc:
+        return "catatan", _read_course(doc, where, cat)
     if "quiz" in doc or "items" in doc:
         return "kuis-json", _read_quiz_json(doc, where, cat)
     if "vignette" in doc or "path" in doc:
@@ -590,6 +634,12 @@ def read(folder: Path | str, *, check: bool = True, quizzes: Path | str | None =
             except _Bad as exc:
                 problems.append(str(exc))
                 continue
+            if kind == "catatan":
+                rows, plays = rows
+                for n, play_rows in enumerate(plays, 1):
+                    for r in play_rows:
+                        r.update(student=student, file=f"{rel.as_posix()}#{n}")
+                    steps.extend(play_rows)
             for r in rows:
                 r.update(student=student, file=rel.as_posix())
             (steps if kind == "kasus" else answers).extend(rows)
@@ -606,7 +656,7 @@ def read(folder: Path | str, *, check: bool = True, quizzes: Path | str | None =
         ans = ans.drop_duplicates(["student", "item"], keep="last").drop(columns="_rank")
         kept = ans["file"].value_counts()
         for f in files:
-            if f["kind"] in ("kuis-json", "kuis-csv"):
+            if f["kind"] in ("kuis-json", "kuis-csv", "catatan"):
                 f["rows_kept"] = int(kept.get(f["file"], 0))
     ans = ans.sort_values(["student", "bank", "quiz", "item"], na_position="last", kind="stable")
     ans = ans.reset_index(drop=True).astype({"checked": bool, "shown": bool, "correct": bool, "tries": int,
@@ -636,13 +686,40 @@ def load_vignettes(folder: Path | str, **options: Any) -> pd.DataFrame:
     return read(folder, **options).paths
 
 
+def per_student(res: ClassResults) -> pd.DataFrame:
+    """One row per student across all chapters: items answered, mean score, chapters (banks), plays, endings."""
+    ans, paths = res.answers, res.paths
+    out = pd.DataFrame(index=pd.Index(res.students, name="student"))
+    checked = ans[ans["checked"]]
+    out["items"] = checked.groupby("student")["item"].nunique()
+    out["mean_score"] = checked.groupby("student")["score"].mean().round(3)
+    out["banks"] = checked.groupby("student")["bank"].nunique()
+    out["plays"] = paths.groupby("student")["file"].nunique()
+    out["endings"] = paths[paths["ended"]].groupby("student")["ending"].nunique()
+    return out.fillna({"items": 0, "banks": 0, "plays": 0, "endings": 0}).astype(
+        {"items": int, "banks": int, "plays": int, "endings": int}).reset_index()
+
+
+def per_topic(res: ClassResults) -> pd.DataFrame:
+    """One row per topic tag across all chapters: students, answers, mean score, banks it appears in."""
+    checked = res.answers[res.answers["checked"]].explode("tags").rename(columns={"tags": "topic"})
+    if checked.empty:
+        return pd.DataFrame(columns=["topic", "students", "answers", "mean_score", "banks"])
+    grouped = checked.groupby("topic")
+    return pd.DataFrame({"students": grouped["student"].nunique(), "answers": grouped.size(),
+                         "mean_score": grouped["score"].mean().round(3),
+                         "banks": grouped["bank"].apply(lambda b: ",".join(sorted(set(b))))}).reset_index().sort_values(
+        ["mean_score", "topic"], kind="stable").reset_index(drop=True)
+
+
 def summary(res: ClassResults) -> dict[str, int]:
     """Counts for a quick look: students, files, quiz answers, vignette plays."""
     return {"students": len(res.students), "files": len(res.files),
             "quiz_files": int(res.files["kind"].isin(["kuis-json", "kuis-csv"]).sum()),
+            "course_files": int((res.files["kind"] == "catatan").sum()),
             "answers": len(res.answers), "plays": int(res.paths["file"].nunique()),
             "ignored": int((res.files["kind"] == "diabaikan").sum())}
 
 
 __all__ = ["ANSWER_COLUMNS", "CSV_HEADER", "PATH_COLUMNS", "ClassResults", "ResultsError", "catalog", "load",
-           "load_vignettes", "read", "summary"]
+           "load_vignettes", "per_student", "per_topic", "read", "summary"]

@@ -24,6 +24,10 @@ so the same arguments give the same bytes):
   drawn with weight ``exp(beta * points)``, ``beta`` growing with the student's ability. Some
   students skip a case, a few play one twice (``kasus-<id> (1).json``, as a browser names a second
   download).
+- Every fourth student (``sintetis-04``, ``-08``, ...) hands in the whole learning record instead
+  (``catatan-belajar-<date>.json``, the "Kemajuan saya" download, :mod:`peksos.record`): the same answers
+  and plays, each checked answer an attempt (a retried item twice, the first time wrong), each play dated.
+  Answers and plays are drawn exactly as for the others, so only the files differ.
 """
 from __future__ import annotations
 
@@ -62,7 +66,10 @@ Isinya:
 
 - kuis dari bank {banks}: berkas `hasil-kuis-<kuis>-<tanggal>.json`, dan bagi sebagian mahasiswa
   `.csv` (ada yang mengunggah keduanya), sama dengan yang diberikan tombol "Unduh hasil";
-- kasus {vignettes}: berkas `kasus-<id>.json` dari tombol "Unduh jalur saya (JSON)".
+- kasus {vignettes}: berkas `kasus-<id>.json` dari tombol "Unduh jalur saya (JSON)";
+- setiap mahasiswa keempat (`sintetis-04`, `sintetis-08`, ...) menyerahkan satu berkas
+  `catatan-belajar-<tanggal>.json` saja, yaitu catatan belajar seluruh kursus dari halaman "Kemajuan saya",
+  berisi jawaban dan jalur kasus yang sama.
 
 Kemampuan tiap mahasiswa rekaan diundi, lalu jawabannya disusun dalam format bank soal dan
 dinilai dengan aturan penilaian kuis yang sama. Jalur kasus dimainkan pada graf kasus yang asli,
@@ -80,6 +87,7 @@ class Generated:
     students: int
     quiz_files: int
     vignette_files: int
+    course_files: int = 0
 
 
 # --- what the quiz's JavaScript writes, byte for byte -------------------------------------------------
@@ -235,6 +243,38 @@ def _quiz_csv(result: dict, bank) -> str:
     return csv_text(rows)
 
 
+def _attempts(result: dict, bank, when: np.datetime64) -> list[dict]:
+    """The attempts a learning record holds for one quiz: every checked item, a retried one twice."""
+    from .quiz import scoring
+
+    by_id = {it.id: it.model_dump(mode="json") for it in bank.items}
+    out, t = [], when
+    for x in result["items"]:
+        if not x["checked"]:
+            continue
+        it = by_id[x["id"]]
+        facts = {"quiz": bank.id, "item": x["id"], "type": x["type"], "level": x["level"], "chapter": bank.chapter,
+                 "tags": x["tags"], "list_id": it["list_id"], "section": x["section"]}
+        if x["tries"] == 2:  # "Coba lagi": a first answer that was not right
+            first = [] if it["type"] == "pilihan-ganda" else None
+            out.append({"at": str(t) + ".000Z", **facts, "answer": first, "shown": False, "score": 0.0, "correct": False})
+            t = t + np.timedelta64(20, "s")
+        r = scoring.score(it, x["answer"], shown=x["shown"])
+        out.append({"at": str(t) + ".000Z", **facts, "answer": x["answer"], "shown": x["shown"], "score": r.score,
+                    "correct": r.correct})
+        t = t + np.timedelta64(40, "s")
+    return out
+
+
+def course_record(seed: int, attempts: list[dict], plays: list[dict]) -> dict:
+    """A learning record as the book writes it (see peksos.record)."""
+    from . import record
+
+    return {"format": record.FORMAT, "v": record.VERSION, "course": record.COURSE, "seed": seed,
+            "created": str(FIRST_DAY) + ".000Z", "attempts": sorted(attempts, key=lambda a: a["at"]),
+            "plays": plays, "ui": {}}
+
+
 def play(rng: np.random.Generator, vignette, beta: float, max_steps: int = 200) -> dict:
     """One play of a vignette as the player records it; choices weighted ``exp(beta * points)``."""
     from .vignette import graph
@@ -311,10 +351,13 @@ def generate(out: Path | str, *, students: int = 30, seed: int = 7, banks: Seque
                 a = float(rng.uniform(-0.6, 0.15))  # a flawed item
             params[it.id] = (a, float(rng.normal(-0.7, 0.9)))
     tags = sorted({t for bank in bank_objs for it in bank.items for t in it.tags})
-    quiz_files = vignette_files = 0
+    quiz_files = vignette_files = course_files = 0
     for s in range(1, students + 1):
         folder = out / STUDENT.format(s)
         folder.mkdir()
+        whole = s % 4 == 0  # hands in the learning record instead
+        attempts: list[dict] = []
+        plays_done: list[dict] = []
         theta = float(rng.normal(0, 1))
         tag_skill = {t: float(rng.normal(0, 0.35)) for t in tags}
         reader_seed = int(rng.integers(0, 2**32))
@@ -325,6 +368,9 @@ def generate(out: Path | str, *, students: int = 30, seed: int = 7, banks: Seque
             result = _quiz_file(rng, bank, params, theta, tag_skill, when, reader_seed)
             base = folder / f"hasil-kuis-{bank.id}-{str(when)[:10]}"
             form = rng.random()
+            if whole:
+                attempts.extend(_attempts(result, bank, when))
+                continue
             if form < 0.85:
                 _dump(base.with_suffix(".json"), result)
                 quiz_files += 1
@@ -338,8 +384,18 @@ def generate(out: Path | str, *, students: int = 30, seed: int = 7, banks: Seque
             plays = 2 if rng.random() < 0.1 else 1
             for k in range(plays):
                 name = f"kasus-{vid}.json" if k == 0 else f"kasus-{vid} ({k}).json"
-                _dump(folder / name, play(rng, cat.vignettes[vid], beta + 0.5 * k))
+                one = play(rng, cat.vignettes[vid], beta + 0.5 * k)
+                if whole:
+                    one.pop("expert")
+                    at = FIRST_DAY + np.timedelta64(3 + 7 * len(plays_done), "D")
+                    plays_done.append({"at": str(at) + ".000Z", **one})
+                    continue
+                _dump(folder / name, one)
                 vignette_files += 1
+        if whole and (attempts or plays_done):
+            last = max([a["at"] for a in attempts] + [p["at"] for p in plays_done])
+            _dump(folder / f"catatan-belajar-{last[:10]}.json", course_record(reader_seed, attempts, plays_done))
+            course_files += 1
     extra = ""
     if tuple(banks) != DEFAULT_BANKS:
         extra += " --banks " + ",".join(banks)
@@ -355,4 +411,4 @@ def generate(out: Path | str, *, students: int = 30, seed: int = 7, banks: Seque
         students=students, seed=seed, out=shown_out, extra=extra,
         banks=", ".join(f"`{b}`" for b in banks), vignettes=", ".join(f"`{v}`" for v in vignettes)),
         encoding="utf-8")
-    return Generated(out, students, quiz_files, vignette_files)
+    return Generated(out, students, quiz_files, vignette_files, course_files)

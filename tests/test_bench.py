@@ -9,7 +9,9 @@ def test_engine_bytes_add_up_per_widget_kind():
     sizes = bench.engine_bytes()
     files = {p.name for p in assets.static_files()}
     assert {"engine.js", "quiz.js", "vignette.js"} <= files
-    assert sizes["quiz_page_total"] == sum(sizes[f] for f in ("engine.js", "engine.css", "quiz.js", "quiz.css"))
+    assert sizes["quiz_page_total"] == sum(sizes[f] for f in ("engine.js", "record.js", "engine.css", "quiz.js",
+                                                              "quiz.css"))
+    assert sizes["practice_page_total"] > sizes["quiz_page_total"] + sizes["practice.js"]
     assert sizes["vignette_page_total"] > sizes["vignette.js"]
 
 

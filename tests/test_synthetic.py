@@ -109,3 +109,18 @@ def test_committed_sample_is_what_the_documented_command_writes(tmp_path):
     assert sorted(made) == sorted(committed)
     changed = [k for k in made if made[k] != committed[k]]
     assert not changed, f"regenerate the sample (see data/README.md): {changed[:5]}"
+
+
+def test_every_fourth_student_hands_in_a_learning_record(tmp_path):
+    from peksos import record
+
+    made = synthetic.generate(tmp_path / "k", students=8, seed=3)
+    assert made.course_files == 2
+    for s in ("sintetis-04", "sintetis-08"):
+        files = list((tmp_path / "k" / s).iterdir())
+        assert len(files) == 1 and files[0].name.startswith("catatan-belajar-")
+        rec = record.load(files[0])
+        assert rec.attempts and rec.plays and {a.chapter for a in rec.attempts} >= {"pengertian", "tujuan"}
+    res = results.read(tmp_path / "k")
+    assert set(res.files["kind"]) == {"catatan", "kuis-json", "kuis-csv", "kasus"}
+    assert set(res.answers[res.answers["student"] == "sintetis-04"]["format"]) == {"catatan"}

@@ -70,6 +70,7 @@ def payload(bank_or_items: Bank | Sequence, *, items: Sequence[str] | None = Non
         data = it.model_dump(mode="json")
         url = resolve(it.section)
         data["section_url"] = url or None
+        data["chapter"] = bank.chapter if bank else None
         out_items.append(data)
     qid = quiz_id or (make_quiz_id(bank.id, items, pool) if bank else "kuis")
     return {

@@ -228,6 +228,9 @@ def register(app: Sphinx) -> None:
     app.add_directive("data-glossary", DataGlossary)
     register_quiz(app)
     register_vignette(app)
+    from . import course
+
+    course.register(app)
 
 
 # --- quiz --------------------------------------------------------------------------------------

@@ -20,8 +20,12 @@ export const T = {
   topic: "Topik", mastery: "Penguasaan", mastered: "dikuasai", almost: "hampir dikuasai", again: "perlu diulang",
   revisit: "Soal yang perlu diulang", allDone: "Semua soal sudah diperiksa.",
   storageOff: "Penyimpanan peramban tidak tersedia: jawaban Anda tidak disimpan setelah halaman ditutup.",
-  storageBad: "Data kuis yang tersimpan rusak dan diabaikan; jawaban kali ini tidak disimpan. Tekan “Hapus jawaban saya” untuk memulai penyimpanan lagi.",
-  storageFull: "Penyimpanan peramban penuh: jawaban berikutnya tidak disimpan.",
+  storageBad: "Catatan belajar yang tersimpan di peramban ini rusak. Catatan itu tidak diubah, dan jawaban kali ini tidak disimpan. Buka halaman “Kemajuan saya” untuk mengunduh data yang rusak atau memulai catatan baru.",
+  storageFull: "Penyimpanan peramban penuh: jawaban terakhir tidak tersimpan. Catatan yang sudah tersimpan tetap utuh; unduh catatan belajar Anda di halaman “Kemajuan saya”.",
+  rForeign: "Berkas ini bukan catatan belajar kursus ini. Tidak ada yang diubah.",
+  rOtherCourse: "Berkas ini catatan belajar dari kursus lain. Tidak ada yang diubah.",
+  rVersion: "Berkas ini dibuat oleh versi buku yang tidak dikenal. Tidak ada yang diubah.",
+  rDamaged: "Berkas catatan belajar ini rusak atau tidak lengkap. Tidak ada yang diubah.",
   broken: "Kuis ini tidak dapat dimuat.", poolNote: "Soal diambil acak", quiz: "Kuis",
   // the vignette player
   vCase: "Kasus simulasi", vSetting: "Tempat", vState: "Keadaan kasus saat ini", vStep: "Keputusan",
@@ -40,9 +44,6 @@ export const T = {
   scoLocal: "Tidak terhubung ke LMS: jawaban disimpan di peramban ini saja dan tidak masuk ke buku nilai.",
   scoFull: "Jawaban terlalu banyak untuk disimpan LMS; skor tetap dikirim, tetapi kemajuan tidak dapat dilanjutkan nanti.",
 };
-
-const PREFIX = "peksos:v1:";
-const SESSION_SEED = (Math.random() * 4294967296) >>> 0;
 
 // h("button", {class: "x", type: "button", onclick: fn}, "text", node, ...): DOM without innerHTML.
 export function h(tag, attrs, ...kids) {
@@ -119,54 +120,6 @@ export function shuffle(arr, rand) {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a;
-}
-
-function local() {
-  try {
-    const ls = window.localStorage, k = PREFIX + "probe";
-    ls.setItem(k, "1"); ls.removeItem(k);
-    return ls;
-  } catch (e) { return null; }
-}
-
-// The reader's seed: random once, then kept, so shuffles and pools stay the same across reloads.
-export function readerSeed() {
-  const ls = local();
-  if (!ls) return SESSION_SEED;
-  const k = PREFIX + "seed";
-  const v = ls.getItem(k);
-  if (v && /^\d{1,10}$/.test(v) && +v < 4294967296) return +v;
-  const n = crypto.getRandomValues(new Uint32Array(1))[0];
-  try { ls.setItem(k, String(n)); } catch (e) { /* full */ }
-  return n;
-}
-
-// Versioned storage of one object. Unavailable or corrupted storage: nothing is saved and
-// `notice` says why; clear() removes a corrupted value and saves again from then on.
-export function openStore(name, valid) {
-  const ls = local(), key = PREFIX + name;
-  const s = { key, ok: !!ls, notice: ls ? "" : T.storageOff, data: null };
-  if (ls) {
-    const raw = ls.getItem(key);
-    if (raw !== null) {
-      try {
-        const d = JSON.parse(raw);
-        if (!d || typeof d !== "object" || d.v !== 1 || (valid && !valid(d))) throw new Error("shape");
-        s.data = d;
-      } catch (e) { s.ok = false; s.notice = T.storageBad; }
-    }
-  }
-  s.save = (d) => {
-    if (!s.ok) return false;
-    try { ls.setItem(key, JSON.stringify({ ...d, v: 1 })); return true; }
-    catch (e) { s.ok = false; s.notice = T.storageFull; return false; }
-  };
-  s.clear = () => {
-    s.data = null;
-    if (!ls) return;
-    try { ls.removeItem(key); s.ok = true; s.notice = ""; } catch (e) { /* keep unsaved */ }
-  };
-  return s;
 }
 
 // A polite live region inside `root`; say(text) announces it.

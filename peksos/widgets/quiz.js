@@ -1,6 +1,7 @@
 // peksos quiz: seven item types on the static book and live in Jupyter (anywidget).
 // The payload comes from peksos/quiz/render.py; scoring mirrors peksos/quiz/scoring.py.
-import { T, h, md, safeUrl, norm, hash, rng, shuffle, readerSeed, openStore, announcer, num, download, csv } from "./engine.js";
+import { T, h, md, safeUrl, norm, hash, rng, shuffle, announcer, num, download, csv } from "./engine.js";
+import { readerSeed, openStore, addAttempt, rescoreStored } from "./record.js";
 
 const isInt = (v) => Number.isInteger(v);
 const ints = (v) => (Array.isArray(v) ? v.map((x) => (isInt(x) ? x : null)) : []);
@@ -241,6 +242,7 @@ const validState = (d) => d.items && typeof d.items === "object" && !Array.isArr
 export function mount(el, data, onResults, opts = {}) {
   const qid = String(data.id || "kuis");
   const pre = `pk${++mounted}`;
+  rescoreStored(Object.fromEntries(data.items.map((it) => [it.id, it])), score);
   const store = opts.store || openStore("quiz:" + qid, validState);
   const seed = Number.isInteger(opts.seed) ? opts.seed : readerSeed();
   const rand = rng(hash(`${seed}:${qid}`));
@@ -328,6 +330,7 @@ export function mount(el, data, onResults, opts = {}) {
       const a = v.get();
       if (a == null) { say(T.needAnswer); return; }
       Object.assign(s, { a, c: true, s: false, t: s.t + 1 });
+      addAttempt(qid, it, a, false, score(it, a, false));
       paint(true);
       bRetry.focus();
       save();
@@ -335,6 +338,7 @@ export function mount(el, data, onResults, opts = {}) {
     };
     const reveal = () => {
       Object.assign(s, { a: correctAnswer(it), c: true, s: true, t: s.t });
+      addAttempt(qid, it, s.a, true, { score: 0, correct: false });
       paint(true);
       bRetry.focus();
       save();

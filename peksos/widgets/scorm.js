@@ -251,8 +251,9 @@ export function runSco(root, data, opts = {}) {
     const onResults = (r) => {
       let changed = false;
       sco.results = r;
-      for (const row of r.items) {
-        if (!row.checked) continue;
+      // Known interactions first, in their order: a fresh LMS session accepts index n only after n - 1.
+      const order = (row) => ix[pos[row.id]] ?? Infinity;
+      for (const row of r.items.filter((x) => x.checked).sort((a, b) => order(a) - order(b))) {
         const rec = itemInteraction(data.items[pos[row.id]], row.answer, version);
         changed = record(String(pos[row.id]), { id: row.id, ...rec, result: row.correct ? "correct" : lms.names.wrong })
           || changed;

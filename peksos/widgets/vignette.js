@@ -1,7 +1,8 @@
 // peksos vignette player: a branching client simulation with state, back, restart, saved progress
 // and a debrief. Plain ES module on the engine; mounts every .peksos-vignette on the static page and
 // runs live in Jupyter through anywidget (export default { render }).
-import { T, h, md, openStore, announcer, download } from "./engine.js";
+import { T, h, md, announcer, download } from "./engine.js";
+import { openStore, putPlay } from "./record.js";
 
 const RATING_CLASS = { "tepat": "pk-r-ok", "dapat-diterima": "pk-r-fair", "berisiko": "pk-r-risk", "merugikan": "pk-r-harm" };
 const OUTCOME = { baik: () => T.vOutGood, sebagian: () => T.vOutPart, buruk: () => T.vOutBad };
@@ -24,8 +25,9 @@ export function mountVignette(root, data, host = {}) {
   const store = host.store || openStore("vignette:" + data.id, (d) => Array.isArray(d.path) && typeof d.node === "string"
     && (d.node in data.nodes || d.node in data.endings) && d.state && typeof d.state === "object");
   let s = store.data
-    ? { node: store.data.node, state: store.data.state, path: store.data.path, noteOk: !!store.data.noteOk, pending: null }
-    : { node: data.start, state: initial(), path: [], noteOk: false, pending: null };
+    ? { node: store.data.node, state: store.data.state, path: store.data.path, noteOk: !!store.data.noteOk, pending: null,
+      play: typeof store.data.play === "string" ? store.data.play : null }
+    : { node: data.start, state: initial(), path: [], noteOk: false, pending: null, play: null };
 
   root.replaceChildren();
   root.classList.add("pk-engine", "pk-vignette");
@@ -40,8 +42,15 @@ export function mountVignette(root, data, host = {}) {
   const tools = h("div", { class: "pk-v-tools" });
   root.append(head, notice, status, stage, tools);
 
+  // every play goes into the learning record too, from its first decision (a restart begins a new one)
   function save() {
-    store.save({ node: s.node, state: s.state, path: s.path, noteOk: s.noteOk });
+    if (s.path.length && !s.play) s.play = new Date().toISOString();
+    store.save({ node: s.node, state: s.state, path: s.path, noteOk: s.noteOk, play: s.play });
+    if (s.play) {
+      const { expert, ...play } = result();
+      putPlay({ at: s.play, ...play });
+      if (!s.path.length) s.play = null;
+    }
     notice.hidden = !store.notice;
     notice.textContent = store.notice;
     if (host.changed) host.changed(result());
@@ -111,7 +120,7 @@ export function mountVignette(root, data, host = {}) {
   }
 
   function restart() {
-    s = { node: data.start, state: initial(), path: [], noteOk: s.noteOk, pending: null };
+    s = { node: data.start, state: initial(), path: [], noteOk: s.noteOk, pending: null, play: null };
     store.clear();
     save();
     draw();
@@ -212,6 +221,7 @@ export function mountVignette(root, data, host = {}) {
     return drawNode();
   }
 
+  if (s.path.length && !s.play) save(); // a case begun before the learning record existed
   draw();
   return { result, back, restart };
 }

@@ -23,8 +23,14 @@ from peksos.quiz import scoring
 from .conftest import AXE, ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quizbook"
-STORE_KEY = "peksos:v1:quiz:semua-jenis"
+RECORD_KEY = "peksos:v2:catatan"
+OLD_KEY = "peksos:v1:quiz:semua-jenis"  # before the learning record: one key per quiz
 SEED = {"peksos:v1:seed": "12345"}
+
+
+def stored(page):
+    """The learning record as stored (None when there is none)."""
+    return page.evaluate(f"() => JSON.parse(localStorage.getItem('{RECORD_KEY}'))")
 
 
 @pytest.fixture(scope="session")
@@ -241,35 +247,65 @@ def test_every_item_type_by_keyboard_then_reload_and_reset(quiz_page):
     assert "Tekan sekali lagi" in said(page)
     page.keyboard.press("Enter")
     assert page.locator(".pk-score").text_content() == "Skor: 0 dari 7 (7 soal belum diperiksa)"
-    assert page.evaluate(f"() => localStorage.getItem('{STORE_KEY}')") is None
+    record = stored(page)
+    assert "quiz:semua-jenis" not in record["ui"]  # the quiz starts again; its history stays in the record
+    assert len(record["attempts"]) == 7 and record["seed"] == 12345
     page.reload(wait_until="load")
     page.wait_for_selector(".pk-quiz")
     assert page.locator(".pk-score").text_content() == "Skor: 0 dari 7 (7 soal belum diperiksa)"
     assert log.problems() == [], "\n".join(log.problems())
 
 
-def test_corrupt_storage_gives_an_unsaved_quiz_with_a_notice(quiz_page):
-    page, log, ctx = quiz_page("semua.html", storage={**SEED, STORE_KEY: "{ini bukan JSON"})
+def test_corrupt_record_gives_an_unsaved_quiz_with_a_notice_and_stays_as_it_is(quiz_page):
+    page, log, ctx = quiz_page("semua.html", storage={RECORD_KEY: "{ini bukan JSON"})
     notice = page.locator(".pk-notice").first
-    assert notice.is_visible() and "rusak" in notice.text_content()
+    assert notice.is_visible() and "rusak" in notice.text_content() and "Kemajuan saya" in notice.text_content()
     tab_to(page, item(page, "uji-benar-salah").locator("input").first)
     page.keyboard.press("Space")
     tab_to(page, check_button(page, "uji-benar-salah"))
     page.keyboard.press("Enter")
     assert "Umpan BS benar." in item(page, "uji-benar-salah").text_content()
-    assert page.evaluate(f"() => localStorage.getItem('{STORE_KEY}')") == "{ini bukan JSON"  # left alone
-    # reset removes the broken value and saving works again
-    reset = page.get_by_role("button", name="Hapus jawaban saya")
-    tab_to(page, reset)
-    page.keyboard.press("Enter")
-    page.keyboard.press("Enter")
-    assert page.locator(".pk-notice").first.is_hidden()
+    assert page.evaluate(f"() => localStorage.getItem('{RECORD_KEY}')") == "{ini bukan JSON"  # left alone
+    assert log.problems() == [], "\n".join(log.problems())
+
+
+def test_answers_kept_under_the_old_per_quiz_key_move_into_the_record(quiz_page):
+    old = {"v": 1, "items": {"uji-isian": {"a": "casework", "c": True, "s": False, "t": 1},
+                             "uji-benar-salah": {"a": True, "c": False, "s": False, "t": 0}}}
+    page, log, ctx = quiz_page("semua.html", storage={**SEED, OLD_KEY: json.dumps(old)})
+    assert "Umpan isian benar." in item(page, "uji-isian").text_content()
+    assert item(page, "uji-benar-salah").locator("input").first.is_checked()
+    assert page.evaluate(f"() => [localStorage.getItem('{OLD_KEY}'), localStorage.getItem('peksos:v1:seed')]") \
+        == [None, None]
+    record = stored(page)
+    assert record["seed"] == 12345 and record["ui"]["quiz:semua-jenis"]["items"]["uji-isian"]["a"] == "casework"
+    [attempt] = record["attempts"]  # scored by the quiz page that has the item
+    assert attempt["item"] == "uji-isian" and attempt["score"] == 1 and attempt["correct"] is True
+    assert attempt["type"] == "isian" and attempt["tags"] and attempt["section"]
+    from peksos import record as precord
+
+    precord.validate(record)
+    assert log.problems() == [], "\n".join(log.problems())
+
+
+def test_a_full_storage_loses_only_the_last_answer(quiz_page):
+    full = ("(() => { const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) {"
+            " if (window.__full && k === 'peksos:v2:catatan') throw new DOMException('penuh', 'QuotaExceededError');"
+            " return set.call(this, k, v); }; })()")
+    page, log, ctx = quiz_page("semua.html", storage=SEED, init=full)
     tab_to(page, item(page, "uji-isian").locator("input"))
     page.keyboard.type("casework")
     page.keyboard.press("Enter")
-    page.reload(wait_until="load")
-    page.wait_for_selector(".pk-quiz")
-    assert "Umpan isian benar." in item(page, "uji-isian").text_content()
+    before = stored(page)
+    assert len(before["attempts"]) == 1
+    page.evaluate("() => { window.__full = true; }")
+    tab_to(page, item(page, "uji-benar-salah").locator("input").first)
+    page.keyboard.press("Space")
+    tab_to(page, check_button(page, "uji-benar-salah"))
+    page.keyboard.press("Enter")
+    notice = page.locator(".pk-notice").first
+    assert notice.is_visible() and "penuh" in notice.text_content()
+    assert stored(page) == before  # what was stored stays whole
     assert log.problems() == [], "\n".join(log.problems())
 
 

@@ -15,8 +15,10 @@ def test_classic_bundle_is_one_scope_without_modules(kind, tmp_path):
     text = assets.classic(kind, extra=["scorm.js"])
     assert text.startswith("(function () {\n\"use strict\";") and text.rstrip().endswith("})();")
     assert not re.search(r"^\s*(import|export)\b", text, re.M)
-    for name in ("engine.js", f"{kind}.js", "scorm.js"):
+    for name in ("engine.js", "record.js", f"{kind}.js", "scorm.js"):
         assert f"// --- {name} ---" in text
+    other = "vignette.js" if kind == "quiz" else "quiz.js"
+    assert f"// --- {other} ---" not in text  # one widget per bundle
     assert "function runSco(" in text and "const T = {" in text
     if shutil.which("node"):
         (tmp_path / "b.js").write_text(text, encoding="utf-8")
@@ -31,8 +33,8 @@ def test_the_book_does_not_copy_the_scorm_adapter():
 
 
 def test_an_export_the_bundle_cannot_rewrite_is_refused(tmp_path, monkeypatch):
-    for name in ("engine.js", "quiz.js"):
-        shutil.copy(assets.WIDGETS_DIR / name, tmp_path / name)
+    for path in assets.WIDGETS_DIR.glob("*.js"):
+        shutil.copy(path, tmp_path / path.name)
     (tmp_path / "aneh.js").write_text("export { a as b };\n", encoding="utf-8")
     monkeypatch.setattr(assets, "WIDGETS_DIR", tmp_path)
     with pytest.raises(ValueError, match="aneh.js"):

@@ -1,0 +1,114 @@
+"""The ``{progress}`` ("Kemajuan saya") and ``{practice}`` ("Latihan") directives: pages over the whole course.
+
+Both embed the same payload as inert JSON (no run-time fetch, so the book works from ``file://``):
+every item of every bank (as the quiz engine renders it, with its chapter and the URL of the section
+that teaches it), the chapters with their titles and URLs, and the cases with their endings. The page's
+engine (``progress.js`` / ``practice.js``) reads the learning record in the browser. A bank or vignette
+that does not load, or an item whose section does not resolve, stops the build.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+from ..widgets import assets as widget_assets
+from . import nodes as pnodes
+
+KINDS = ("progress", "practice")
+NOSCRIPT = {
+    "progress": "Halaman kemajuan membaca catatan belajar yang tersimpan di peramban Anda dan membutuhkan JavaScript.",
+    "practice": "Latihan ini interaktif dan membutuhkan JavaScript. Aktifkan JavaScript di peramban Anda.",
+}
+
+
+def payload(banks, vignettes, base: str) -> dict[str, Any]:
+    """What both pages read: ``items`` (section labels still unresolved), ``chapters``, ``vignettes``, ``base``."""
+    from ..data import CHAPTERS
+    from ..quiz import render
+
+    items = []
+    for one in sorted(banks, key=lambda b: (CHAPTERS.index(b.bank.chapter), b.bank.id)):
+        items.extend(render.payload(one.bank, shuffle=True)["items"])
+    return {
+        "v": 1, "base": base,
+        "chapters": [{"id": c, "title": c, "url": None} for c in CHAPTERS],
+        "items": items,
+        "vignettes": [{"id": v.vignette.id, "title": v.vignette.title,
+                       "endings": {e.id: {"title": e.title, "outcome": e.outcome} for e in v.vignette.endings}}
+                      for v in sorted(vignettes, key=lambda v: v.vignette.id)],
+    }
+
+
+def activity_base(config) -> str:
+    """The IRI the book's xAPI activities live under: html_baseurl, else the repository URL."""
+    base = getattr(config, "html_baseurl", "") or (getattr(config, "html_theme_options", {}) or {}).get(
+        "repository_url", "") or "https://peksos.invalid/"
+    return base if base.endswith("/") else base + "/"
+
+
+class course(nodes.raw):  # noqa: N801
+    """A progress or practice widget; its HTML visitor resolves every URL and writes the markup."""
+
+
+def _visit_course_html(self, node: course) -> None:
+    data = copy.deepcopy(node["payload"])
+    for item in data["items"]:
+        item["section_url"] = pnodes.label_url(self.builder, item["section"])
+        if item["section_url"] is None:
+            raise ExtensionError(f"{node['where']}: item {item['id']!r}: field 'section': label {item['section']!r} "
+                                 "does not resolve to a section of the book")
+    env = self.builder.env
+    for chapter in data["chapters"]:
+        doc = f"book/{chapter['id']}"
+        if doc in env.titles:
+            chapter["title"] = env.titles[doc].astext()
+            chapter["url"] = self.builder.get_relative_uri(self.builder.current_docname, doc)
+    self.body.append(widget_assets.markup(node["kind"], data, NOSCRIPT[node["kind"]]))
+    raise nodes.SkipNode
+
+
+def _skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
+class _CourseDirective(SphinxDirective):
+    required_arguments = 0
+    has_content = False
+    kind = ""
+
+    def run(self) -> list[nodes.Node]:
+        from ..paths import quizzes_dir
+        from ..quiz import loader
+        from .directives import _quiz_banks, _vignettes
+
+        where = f"{self.env.doc2path(self.env.docname)}:{self.lineno}: {self.name} directive"
+        banks, vignettes = _quiz_banks(self.env.app), _vignettes(self.env.app)
+        if not banks:
+            raise ExtensionError(f"{where}: no quiz banks under {quizzes_dir()}")
+        for path in [*loader.bank_files(quizzes_dir()), *(v.path for v in vignettes)]:
+            self.env.note_dependency(str(path))
+        node = course("", f'data-peksos-engine="{self.kind}"', format=f"peksos-{self.kind}")
+        node["payload"] = payload(banks, vignettes, activity_base(self.config))
+        node["kind"] = self.kind
+        node["where"] = where
+        return [node]
+
+
+class Progress(_CourseDirective):
+    kind = "progress"
+
+
+class Practice(_CourseDirective):
+    kind = "practice"
+
+
+def register(app: Sphinx) -> None:
+    skip = (_skip, None)
+    app.add_node(course, override=True, html=(_visit_course_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_directive("progress", Progress)
+    app.add_directive("practice", Practice)
