@@ -97,12 +97,9 @@ def json_schema() -> dict:
 
 
 def write_schema(out_dir: Path) -> Path:
-    path = Path(out_dir) / SCHEMA_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path
+    from .quiz.schema import write_json_schema
+
+    return write_json_schema(Path(out_dir) / SCHEMA_FILE, json_schema())
 
 
 def is_record(doc: Any) -> bool:

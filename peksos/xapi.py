@@ -25,6 +25,17 @@ CONTEXT_KEYS = {"registration", "instructor", "team", "contextActivities", "revi
 IFI = ("mbox", "mbox_sha1sum", "openid", "account")
 
 
+def _shape(value: Any, where: str, problems: list[str], allowed: set[str]) -> bool:
+    """An object with no property outside ``allowed`` (each unknown one is a problem); False if no object."""
+    if not isinstance(value, dict):
+        problems.append(f"{where}: must be an object")
+        return False
+    extra = set(value) - allowed
+    if extra:
+        problems.append(f"{where}: unknown properties {sorted(extra)}")
+    return True
+
+
 def _lang_map(value: Any, where: str, problems: list[str]) -> None:
     if not isinstance(value, dict) or not value:
         problems.append(f"{where}: must be a language map (e.g. {{'en-US': '...'}})")
@@ -61,15 +72,11 @@ def _actor(a: Any, where: str, problems: list[str]) -> None:
 
 
 def _activity(o: Any, where: str, problems: list[str]) -> None:
-    if not isinstance(o, dict):
-        problems.append(f"{where}: must be an object")
+    if not _shape(o, where, problems, {"objectType", "id", "definition"}):
         return
     if o.get("objectType", "Activity") != "Activity":
         problems.append(f"{where}.objectType: must be Activity")
     _iri(o.get("id"), f"{where}.id", problems)
-    extra = set(o) - {"objectType", "id", "definition"}
-    if extra:
-        problems.append(f"{where}: unknown properties {sorted(extra)}")
     d = o.get("definition")
     if d is not None:
         if not isinstance(d, dict):
@@ -90,12 +97,8 @@ def _timestamp(value: Any, where: str, problems: list[str]) -> None:
 
 
 def _result(r: Any, where: str, problems: list[str]) -> None:
-    if not isinstance(r, dict):
-        problems.append(f"{where}: must be an object")
+    if not _shape(r, where, problems, RESULT_KEYS):
         return
-    extra = set(r) - RESULT_KEYS
-    if extra:
-        problems.append(f"{where}: unknown properties {sorted(extra)}")
     for key in ("success", "completion"):
         if key in r and not isinstance(r[key], bool):
             problems.append(f"{where}.{key}: must be true or false")
@@ -107,7 +110,7 @@ def _result(r: Any, where: str, problems: list[str]) -> None:
     if not isinstance(s, dict) or set(s) - {"scaled", "raw", "min", "max"}:
         problems.append(f"{where}.score: an object of scaled, raw, min, max")
         return
-    num = {k: v for k, v in s.items()}
+    num = dict(s)
     for k, v in num.items():
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             problems.append(f"{where}.score.{k}: must be a number")
@@ -121,12 +124,8 @@ def _result(r: Any, where: str, problems: list[str]) -> None:
 
 
 def _context(c: Any, where: str, problems: list[str]) -> None:
-    if not isinstance(c, dict):
-        problems.append(f"{where}: must be an object")
+    if not _shape(c, where, problems, CONTEXT_KEYS):
         return
-    extra = set(c) - CONTEXT_KEYS
-    if extra:
-        problems.append(f"{where}: unknown properties {sorted(extra)}")
     acts = c.get("contextActivities", {})
     if not isinstance(acts, dict) or set(acts) - {"parent", "grouping", "category", "other"}:
         problems.append(f"{where}.contextActivities: keys parent, grouping, category, other")
@@ -146,12 +145,8 @@ def check(statements: Any) -> list[str]:
     ids: set[str] = set()
     for n, st in enumerate(statements):
         where = f"statements[{n}]"
-        if not isinstance(st, dict):
-            problems.append(f"{where}: must be an object")
+        if not _shape(st, where, problems, STATEMENT_KEYS):
             continue
-        extra = set(st) - STATEMENT_KEYS
-        if extra:
-            problems.append(f"{where}: unknown properties {sorted(extra)}")
         for key in ("actor", "verb", "object"):
             if key not in st:
                 problems.append(f"{where}: missing {key}")

@@ -262,8 +262,15 @@ def json_schema() -> dict:
     return schema
 
 
-def write_schema(out_dir: Path) -> Path:
-    path = Path(out_dir) / SCHEMA_FILE.name
+def write_json_schema(path: Path, schema: dict) -> Path:
+    """Write a JSON Schema file (only when its text changes, so that the build sees no new file)."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_schema(out_dir: Path) -> Path:
+    return write_json_schema(Path(out_dir) / SCHEMA_FILE.name, json_schema())

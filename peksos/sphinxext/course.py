@@ -26,14 +26,32 @@ NOSCRIPT = {
 }
 
 
-def payload(banks, vignettes, base: str) -> dict[str, Any]:
-    """What both pages read: ``items`` (section labels still unresolved), ``chapters``, ``vignettes``, ``base``."""
+# what scoring reads of an item's parts (peksos.quiz.scoring, score() in quiz.js); the rest is text to show
+_SCORED_PARTS = {"options": ("correct",), "pairs": (), "steps": (), "entries": ("group",)}
+_SHOWN_ONLY = ("prompt", "explanation", "feedback", "near_misses", "distractors")
+
+
+def scoring_view(item: dict) -> dict:
+    """An item without the texts it shows, only what scores an answer and places it (chapter, topics, section):
+    the progress page scores old answers and counts, it renders no item."""
+    out = {k: v for k, v in item.items() if k not in _SHOWN_ONLY}
+    for key, keep in _SCORED_PARTS.items():
+        if key in out:
+            out[key] = [{k: part[k] for k in keep} for part in out[key]]
+    return out
+
+
+def payload(banks, vignettes, base: str, kind: str = "practice") -> dict[str, Any]:
+    """What both pages read: ``items`` (section labels still unresolved), ``chapters``, ``vignettes``, ``base``.
+    The practice page renders the items in full; the progress page gets :func:`scoring_view` of each."""
     from ..data import CHAPTERS
     from ..quiz import render
 
     items = []
     for one in sorted(banks, key=lambda b: (CHAPTERS.index(b.bank.chapter), b.bank.id)):
         items.extend(render.payload(one.bank, shuffle=True)["items"])
+    if kind == "progress":
+        items = [scoring_view(it) for it in items]
     return {
         "v": 1, "base": base,
         "chapters": [{"id": c, "title": c, "url": None} for c in CHAPTERS],
@@ -93,7 +111,7 @@ class _CourseDirective(SphinxDirective):
         for path in [*loader.bank_files(quizzes_dir()), *(v.path for v in vignettes)]:
             self.env.note_dependency(str(path))
         node = course("", f'data-peksos-engine="{self.kind}"', format=f"peksos-{self.kind}")
-        node["payload"] = payload(banks, vignettes, activity_base(self.config))
+        node["payload"] = payload(banks, vignettes, activity_base(self.config), self.kind)
         node["kind"] = self.kind
         node["where"] = where
         return [node]

@@ -122,6 +122,21 @@ export function shuffle(arr, rand) {
   return a;
 }
 
+// Mount every `.peksos-<kind>` widget of the static page once: mountFn(el, its JSON payload).
+export function mountEach(kind, mountFn) {
+  const run = () => {
+    for (const el of document.querySelectorAll(`.peksos-${kind}[data-peksos-engine="${kind}"]`)) {
+      if (el.dataset.pkMounted) continue;
+      el.dataset.pkMounted = "1";
+      try { mountFn(el, JSON.parse(el.querySelector(`script.peksos-${kind}-data`).textContent)); }
+      catch (e) { el.append(h("p", { class: "pk-notice", role: "alert", text: T.broken })); console.warn(`peksos ${kind}:`, e); }
+    }
+  };
+  if (typeof document === "undefined" || !document.querySelector) return;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+}
+
 // A polite live region inside `root`; say(text) announces it.
 export function announcer(root) {
   const r = h("div", { class: "pk-sr", role: "status", "aria-live": "polite", "aria-atomic": "true" });

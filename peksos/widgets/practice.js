@@ -1,7 +1,7 @@
 // peksos practice: the "Latihan" page. A session of N items from the whole bank, drawn by learning.js
 // from the learning record and the reader's seed, shown by the quiz engine itself (quiz.js mount: the same
 // rendering, feedback and saving as the chapter quizzes). Plain ES module.
-import { T, h, announcer } from "./engine.js";
+import { T, h, mountEach, announcer } from "./engine.js";
 import { open, update, rescore } from "./record.js";
 import { draw } from "./learning.js";
 import { mount, score } from "./quiz.js";
@@ -49,16 +49,4 @@ export function mountPractice(root, data) {
   return { begin };
 }
 
-function mountAll() {
-  for (const el of document.querySelectorAll('.peksos-practice[data-peksos-engine="practice"]')) {
-    if (el.dataset.mounted) continue;
-    el.dataset.mounted = "1";
-    try { mountPractice(el, JSON.parse(el.querySelector("script.peksos-practice-data").textContent)); }
-    catch (e) { el.replaceChildren(h("p", { class: "pk-notice", role: "alert", text: T.broken })); console.warn("peksos practice:", e); }
-  }
-}
-
-if (typeof document !== "undefined" && document.querySelector) {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-  else mountAll();
-}
+mountEach("practice", mountPractice);

@@ -1,7 +1,7 @@
 // peksos progress: the "Kemajuan saya" page. Mastery per chapter, topic and concept list from the
 // learning record, items never tried, the cases and the endings reached, a chart in inline SVG, and the
 // record out (JSON, CSV of attempts, xAPI) and back in (merged, without duplicates). Plain ES module.
-import { T, h, announcer, num, download, csv } from "./engine.js";
+import { T, h, mountEach, announcer, num, download, csv } from "./engine.js";
 import { open, update, replace, problem, fresh, rescore } from "./record.js";
 import { itemState, mastery } from "./learning.js";
 import { statements } from "./xapi.js";
@@ -177,16 +177,4 @@ export function mountProgress(root, data) {
   return { draw };
 }
 
-function mountAll() {
-  for (const el of document.querySelectorAll('.peksos-progress[data-peksos-engine="progress"]')) {
-    if (el.dataset.mounted) continue;
-    el.dataset.mounted = "1";
-    try { mountProgress(el, JSON.parse(el.querySelector("script.peksos-progress-data").textContent)); }
-    catch (e) { el.replaceChildren(h("p", { class: "pk-notice", role: "alert", text: T.broken })); console.warn("peksos progress:", e); }
-  }
-}
-
-if (typeof document !== "undefined" && document.querySelector) {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-  else mountAll();
-}
+mountEach("progress", mountProgress);

@@ -57,6 +57,34 @@ def open_page(browser, base_url):
         ctx.close()
 
 
+def open_in(browser, origin: str, path: str, *, storage: dict | None = None, init: str | None = None,
+            width: int = 1280, height: int = 900):
+    """A page of the site at ``origin`` in a fresh context that accepts downloads; ``storage`` goes into
+    localStorage once, before the first page (not again on reload). Returns (page, log, context)."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    page = ctx.new_page()
+    log = site.PageLog(origin=origin)
+    log.attach(page)
+    if storage:
+        page.add_init_script("(() => { if (sessionStorage.getItem('pk-test-init')) return;"
+                             " sessionStorage.setItem('pk-test-init', '1'); const s = %s;"
+                             " for (const k in s) localStorage.setItem(k, s[k]); })()" % _json(storage))
+    if init:
+        page.add_init_script(init)
+    page.goto(f"{origin}/{path}", wait_until="load")
+    return page, log, ctx
+
+
+def serious_axe_violations(page, axe_source: str) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page, one line each."""
+    page.add_script_tag(content=axe_source)
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+               .map(v => `${v.id}: ${v.help} -> ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+    }""")
+
+
 def _json(obj) -> str:
     import json
 

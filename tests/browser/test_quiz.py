@@ -20,7 +20,7 @@ import pytest
 from peksos import site
 from peksos.quiz import scoring
 
-from .conftest import AXE, ROOT
+from .conftest import AXE, ROOT, open_in, serious_axe_violations
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quizbook"
 RECORD_KEY = "peksos:v2:catatan"
@@ -60,18 +60,8 @@ def quiz_page(browser, quiz_url):
 
     def _open(path: str, *, storage: dict | None = None, init: str | None = None, width: int = 1280,
               wait_quiz: bool = True):
-        ctx = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+        page, log, ctx = open_in(browser, quiz_url, path, storage=storage, init=init, width=width)
         contexts.append(ctx)
-        page = ctx.new_page()
-        log = site.PageLog(origin=quiz_url)
-        log.attach(page)
-        if storage:
-            page.add_init_script("(() => { if (sessionStorage.getItem('pk-test-init')) return;"
-                                 " sessionStorage.setItem('pk-test-init', '1'); const s = %s;"
-                                 " for (const k in s) localStorage.setItem(k, s[k]); })()" % json.dumps(storage))
-        if init:
-            page.add_init_script(init)
-        page.goto(f"{quiz_url}/{path}", wait_until="load")
         if wait_quiz:
             page.wait_for_selector(".pk-quiz")
         page.wait_for_timeout(200)
@@ -378,12 +368,7 @@ def test_quiz_page_is_accessible_offline_and_fits_a_phone(quiz_page):
     page.get_by_role("button", name="Lihat ringkasan").click()
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.body.scrollWidth]")
     assert max(widths) <= 390, f"page is {widths} px wide at 390 px"
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-               .map(v => `${v.id}: ${v.help} -> ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
-    }""")
+    violations = serious_axe_violations(page, AXE.read_text(encoding="utf-8"))
     assert violations == [], "\n".join(violations)
     assert log.external == [] and log.problems() == [], "\n".join(log.problems())
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from peksos import record, site, xapi
+from peksos import record, xapi
 
 from .. import jsrun
-from .conftest import SITE
 from .. import recordkit as rk
+from .conftest import SITE, open_in, serious_axe_violations
 
 KEY = "peksos:v2:catatan"
 
@@ -25,15 +25,9 @@ def book(browser, base_url):
     contexts = []
 
     def _open(path: str, *, storage: dict | None = None, width: int = 1280):
-        ctx = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+        page, log, ctx = open_in(browser, base_url, path, storage=storage, width=width)
         contexts.append(ctx)
-        page = ctx.new_page()
-        log = site.PageLog(origin=base_url)
-        log.attach(page)
-        if storage:
-            page.add_init_script("(() => { if (sessionStorage.getItem('pk-init')) return; sessionStorage.setItem('pk-init', '1');"
-                                 " const s = %s; for (const k in s) localStorage.setItem(k, s[k]); })()" % json.dumps(storage))
-        go(page, path)
+        page.wait_for_timeout(250)
         return page, log
 
     def go(page, path):
@@ -251,11 +245,6 @@ def test_progress_and_practice_pages_are_accessible_and_fit_a_phone(book, axe_so
     page.wait_for_selector(".pk-p-summary, .pk-practice li.pk-item")
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.body.scrollWidth]")
     assert max(widths) <= 390, widths
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-               .map(v => `${v.id}: ${v.help} -> ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
-    }""")
+    violations = serious_axe_violations(page, axe_source)
     assert violations == [], "\n".join(violations)
     assert log.external == [] and log.problems() == [], "\n".join(log.problems())
