@@ -78,6 +78,18 @@ def content(html_root: Path) -> dict:
     return section
 
 
+def scorm_bytes(root: Path | None = None) -> dict:
+    """Bytes of every SCORM 1.2 package (``peksos export scorm all``), with the total and the largest."""
+    import tempfile
+
+    from .export.scorm import export_scorm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes = {p.path.name: p.size for p in export_scorm("all", tmp, root=root or project_root())}
+    return {"packages": sizes, "count": len(sizes), "total": sum(sizes.values()),
+            "max": max(sizes.values(), default=0)}
+
+
 def full_record() -> dict:
     """A learning record after every item of every bank was answered once (right), as the book stores it:
     one attempt per item and each quiz's page state."""
@@ -140,7 +152,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
-    result["content"] = content(build_dir / "html")
+    result["scorm_bytes"] = scorm_bytes(root)
     rec = full_record()
     result["record_items_answered"] = len(rec["attempts"])
     result["record_bytes_all_items"] = len(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

@@ -114,7 +114,8 @@ def _export(args: argparse.Namespace) -> int:
     """Write the bank as GIFT or Moodle XML; report on stderr what each mapped item changed."""
     from .export import export
 
-    result = export(args.format, chapter=args.chapter, base_url=args.base_url)
+    result = export(args.format, chapter=args.chapter, base_url=args.base_url,
+                    ordering_as_matching=getattr(args, "ordering_as_matching", False))
     for item_id, note in result.notes:
         print(f"note {item_id}: {note}", file=sys.stderr)
     if args.out:
@@ -129,6 +130,19 @@ def _export(args: argparse.Namespace) -> int:
     print(f"exported {result.count} questions in {len(result.categories)} categor"
           f"{'y' if len(result.categories) == 1 else 'ies'} as {args.format} to {where}"
           f" ({len(result.notes)} note(s) above)", file=sys.stderr)
+    return 0
+
+
+def _scorm(args: argparse.Namespace) -> int:
+    """Write one SCORM package per bank or vignette; report each on stderr."""
+    from .export.scorm import export_scorm
+
+    packages = export_scorm(args.id, args.out, version=args.scorm_version, mastery=args.mastery,
+                            shuffle=not args.no_shuffle)
+    for p in packages:
+        what = f"{p.max_score} items" if p.kind == "quiz" else f"{p.max_score} points on the expert path"
+        print(f"{p.path}: {p.kind} {p.id!r}, {what}, mastery {p.mastery} %, {p.size} bytes", file=sys.stderr)
+    print(f"wrote {len(packages)} SCORM {args.scorm_version} package(s) to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -215,8 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
                                         "lists with an example for every item; list what is missing")
     p.add_argument("--html", help="the built site (default _build/html)")
     p.set_defaults(func=_coverage)
-    p = sub.add_parser("export", help="write the whole quiz bank for an LMS: GIFT or Moodle XML")
-    formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml}")
+    p = sub.add_parser("export", help="write the quiz bank for an LMS: GIFT, Moodle XML or SCORM packages")
+    formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml,scorm}")
     from .data import CHAPTERS
 
     for name, what in (("gift", "Moodle's GIFT text format"), ("moodle-xml", "Moodle XML")):
@@ -227,7 +241,20 @@ def build_parser() -> argparse.ArgumentParser:
         f.add_argument("--base-url", metavar="URL",
                        help="where the book is published (default: html.baseurl in _config.yml); "
                             "makes the reading hint in the general feedback a link")
+        if name == "moodle-xml":
+            f.add_argument("--ordering-as-matching", action="store_true",
+                           help="write ordering items as matching, for Moodle older than 4.4 without the "
+                                "ordering question type (qtype_ordering)")
         f.set_defaults(func=_export)
+    f = formats.add_parser("scorm", help="one SCORM package (zip) per quiz bank and per vignette, for any LMS")
+    f.add_argument("id", help="a quiz bank id or vignette id, or 'all'")
+    f.add_argument("-o", "--out", default="scorm", metavar="DIR", help="folder for the zips (default: scorm)")
+    f.add_argument("--version", dest="scorm_version", choices=("1.2", "2004"), default="1.2",
+                   help="SCORM 1.2 (default; what Moodle supports fully) or SCORM 2004 4th edition")
+    f.add_argument("--mastery", type=int, metavar="N",
+                   help="percentage of the maximum score that passes (default: the bank's 'mastery', else 80)")
+    f.add_argument("--no-shuffle", action="store_true", help="keep the bank's order of items and options")
+    f.set_defaults(func=_scorm)
     p = sub.add_parser("depth", help="check the built book against the inventory's definitions, dated events "
                                      "and disagreements; list what is missing, page by page")
     p.add_argument("--chapter", metavar="CHAPTER", help="only this chapter (file name in book/)")

@@ -31,3 +31,10 @@ def test_content_section_counts_what_the_built_site_shows(tmp_path):
     content = bench.content(tmp_path)
     assert content["items_explained"] == 0 and content["items_total"] == 579
     assert content["lists_with_examples"] == 0 and content["apply_lists"] > 0
+
+
+def test_scorm_package_sizes():
+    sizes = bench.scorm_bytes()
+    assert sizes["count"] == len(sizes["packages"]) >= 18
+    assert sizes["total"] == sum(sizes["packages"].values()) and 0 < sizes["max"] <= sizes["total"]
+    assert all(name.endswith("-scorm12.zip") for name in sizes["packages"])
