@@ -8,18 +8,21 @@ PORT   ?= 8000
 JB     := $(BIN)/jupyter-book build . -W -n --keep-going
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-test chromium book serve test bench clean
+.PHONY: install install-test chromium book serve test bench bundle offline clean
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+# The build itself runs Node tools (package.json "dependencies": PurgeCSS, esbuild, Workbox, resvg).
+$(VENV)/.installed: requirements.txt pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kursus)" >/dev/null
+	command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm)
+	npm ci --omit=dev --no-audit --no-fund --silent
 	touch $@
 
+# Tests also need the devDependencies (axe-core, gift-pegjs).
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt package.json package-lock.json
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
-	command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm)
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
@@ -43,6 +46,14 @@ test: install-test chromium
 
 bench: install-test chromium
 	$(BIN)/peksos bench
+
+# After editing peksos/widgets/*.js|css: minify them into peksos/widgets/dist/ (commit both).
+bundle: install
+	$(BIN)/peksos bundle
+
+# The whole site as _build/pengantar-peksos.zip, to copy to students and open from file://.
+offline: book
+	$(BIN)/peksos offline
 
 clean:
 	rm -rf _build bench.json

@@ -31,10 +31,27 @@ def _build(root: Path) -> float:
     return round(elapsed, 2)
 
 
-def page_weights(html_root: Path) -> dict[str, int]:
+def _gzip_size(path: Path) -> int:
+    import gzip
+
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def _local_file(html_root: Path, base: str, url: str) -> Path | None:
+    from urllib.parse import unquote, urlsplit
+
+    rel = unquote(urlsplit(url[len(base):]).path).lstrip("/")
+    path = html_root / (rel or "index.html")
+    if path.is_dir():
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
+def page_weights(html_root: Path) -> dict[str, dict[str, int]]:
+    """Per page: the same-origin bytes Chromium loads (uncompressed) and the same files gzipped."""
     from playwright.sync_api import sync_playwright
 
-    weights: dict[str, int] = {}
+    weights: dict[str, dict[str, int]] = {}
     with site.serve(html_root) as base, sync_playwright() as p:
         browser = site.launch(p)
         for path in site.pages(html_root):
@@ -44,21 +61,30 @@ def page_weights(html_root: Path) -> dict[str, int]:
             log.attach(page)
             page.goto(f"{base}/{path}", wait_until="networkidle")
             page.wait_for_timeout(300)
-            weights[path] = sum(site.loaded_bytes(page).values())
+            loaded = site.loaded_bytes(page)
+            files = [f for f in (_local_file(html_root, base, url) for url in loaded) if f is not None]
+            weights[path] = {"bytes": sum(loaded.values()), "gzip": sum(_gzip_size(f) for f in files),
+                             "requests": len(loaded)}
             ctx.close()
         browser.close()
     return weights
 
 
 def engine_bytes() -> dict[str, int]:
-    """Bytes of JS+CSS a page with each kind of widget loads (the shared engine included)."""
-    from .widgets import assets
+    """Bytes of the minified JS+CSS (peksos/widgets/dist) a page with each kind of widget loads, the
+    shared engine included, and the same gzipped; ``quiz_vignette_total`` is a page with both."""
+    from .widgets import assets, bundle
 
-    sizes = {p.name: p.stat().st_size for p in assets.static_files()}
-    out = dict(sizes)
-    for kind in ("quiz", "vignette", "progress", "practice"):
-        files = [*assets.imports(f"{kind}.js"), *assets.js_files(kind), *assets.css_files(kind)]
-        out[f"{kind}_page_total"] = sum(sizes[f] for f in dict.fromkeys(files))
+    sizes = {p.name: p.stat().st_size for p in assets.site_files()}
+    zipped = {p.name: _gzip_size(p) for p in assets.site_files()}
+    out: dict[str, int] = dict(sizes)
+    kinds = {"quiz": ("quiz",), "vignette": ("vignette",), "progress": ("progress",), "practice": ("practice",),
+             "quiz_vignette": ("quiz", "vignette")}
+    for label, names in kinds.items():
+        files = list(dict.fromkeys(f for k in names for f in [*bundle.js_files(k), *bundle.css_files(k)]))
+        out[f"{label}_page_total"] = sum(sizes[f] for f in files)
+        out[f"{label}_page_total_gzip"] = sum(zipped[f] for f in files)
+    out["sources_total"] = sum(p.stat().st_size for p in assets.static_files())
     return out
 
 
@@ -145,14 +171,20 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
         result["clean_build_s"] = _build(root)
     result["no_change_rebuild_s"] = _build(root)
     weights = page_weights(build_dir / "html")
-    values = sorted(weights.values())
+    values = sorted(w["bytes"] for w in weights.values())
+    zipped = sorted(w["gzip"] for w in weights.values())
     result["pages"] = len(values)
     result["page_bytes_median"] = int(statistics.median(values)) if values else 0
     result["page_bytes_max"] = values[-1] if values else 0
-    result["heaviest_pages"] = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:5])
+    result["page_gzip_median"] = int(statistics.median(zipped)) if zipped else 0
+    result["page_gzip_max"] = zipped[-1] if zipped else 0
+    result["heaviest_pages"] = {k: v for k, v in sorted(weights.items(), key=lambda kv: -kv[1]["bytes"])[:5]}
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
     result["scorm_bytes"] = scorm_bytes(root)
+    result["quiz_vignette_engine_bytes"] = result["engine_bytes"]["quiz_vignette_page_total"]
+    result["quiz_vignette_engine_gzip"] = result["engine_bytes"]["quiz_vignette_page_total_gzip"]
+    result["page_weights"] = weights
     rec = full_record()
     result["record_items_answered"] = len(rec["attempts"])
     result["record_bytes_all_items"] = len(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

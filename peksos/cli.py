@@ -168,6 +168,27 @@ def _coverage(args: argparse.Namespace) -> int:
     return 0 if not (result.unexplained or result.without_examples) else 1
 
 
+def _bundle(args: argparse.Namespace) -> int:
+    from .widgets import bundle
+
+    made = bundle.bundle()
+    for name, mod in sorted(made["modules"].items()):
+        files = [mod[k] for k in ("js", "css") if k in mod]
+        deps = f" (uses {', '.join(mod['deps'])})" if mod.get("deps") else ""
+        sizes = ", ".join(f"{f} {(bundle.DIST / f).stat().st_size} B" for f in files)
+        print(f"{name}: {sizes}{deps}")
+    print(f"wrote {bundle.DIST}; commit it with the sources")
+    return 0
+
+
+def _offline(args: argparse.Namespace) -> int:
+    from . import offline
+
+    out = offline.write_zip(Path(args.site), Path(args.out) if args.out else None)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB): unpack it and open index.html")
+    return 0
+
+
 def _synthetic(args: argparse.Namespace) -> int:
     from . import synthetic
 
@@ -264,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out")
     p.add_argument("--no-clean", action="store_true", help="skip the clean build")
     p.set_defaults(func=_bench)
+    p = sub.add_parser("bundle", help="minify the widget engine into peksos/widgets/dist/ (esbuild, classic scripts)")
+    p.set_defaults(func=_bundle)
+    p = sub.add_parser("offline", help="pack the built site as _build/pengantar-peksos.zip, to open from file://")
+    p.add_argument("--site", default="_build/html", help="the built site (default _build/html)")
+    p.add_argument("--out", help="zip to write (default _build/pengantar-peksos.zip)")
+    p.set_defaults(func=_offline)
     p = sub.add_parser("synthetic", help="write a SYNTHETIC class folder of quiz results and vignette plays")
     p.add_argument("--out", default="data/contoh-kelas", help="class folder to write (default data/contoh-kelas)")
     p.add_argument("--students", type=int, default=30)
@@ -293,8 +320,9 @@ def main(argv: list[str] | None = None) -> int:
         from .export import ExportError
         from .quiz.loader import QuizError
         from .results import ResultsError
+        from .widgets.bundle import StaleBundleError
 
-        if isinstance(exc, (DataError, QuizError, ExportError, ResultsError, InventoryError)):
+        if isinstance(exc, (DataError, QuizError, ExportError, ResultsError, InventoryError, StaleBundleError)):
             print(f"ERROR {exc}", file=sys.stderr)
             return 1
         raise

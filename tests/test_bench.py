@@ -7,12 +7,27 @@ from peksos.widgets import assets
 
 def test_engine_bytes_add_up_per_widget_kind():
     sizes = bench.engine_bytes()
-    files = {p.name for p in assets.static_files()}
+    files = {p.name for p in assets.site_files()}
     assert {"engine.js", "quiz.js", "vignette.js"} <= files
     assert sizes["quiz_page_total"] == sum(sizes[f] for f in ("engine.js", "record.js", "engine.css", "quiz.js",
                                                               "quiz.css"))
     assert sizes["practice_page_total"] > sizes["quiz_page_total"] + sizes["practice.js"]
     assert sizes["vignette_page_total"] > sizes["vignette.js"]
+    both = ("engine.js", "engine.css", "quiz.js", "quiz.css", "vignette.js", "vignette.css")
+    assert sizes["quiz_vignette_page_total"] == sum(sizes[f] for f in both)  # the engine counted once
+    assert 0 < sizes["quiz_vignette_page_total_gzip"] < sizes["quiz_vignette_page_total"]
+    # the minified bundles, not the readable sources
+    assert sizes["quiz_vignette_page_total"] < sizes["sources_total"]
+
+
+def test_local_file_maps_a_url_to_the_built_file(tmp_path):
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "a.html").write_text("x")
+    (tmp_path / "index.html").write_text("y")
+    base = "http://127.0.0.1:8000"
+    assert bench._local_file(tmp_path, base, base + "/book/a.html?v=1#top") == tmp_path / "book" / "a.html"
+    assert bench._local_file(tmp_path, base, base + "/") == tmp_path / "index.html"
+    assert bench._local_file(tmp_path, base, base + "/missing.css") is None
 
 
 def test_the_benchmark_builds_with_the_real_jupyter_book_command():

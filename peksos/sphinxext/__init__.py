@@ -4,7 +4,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, directives, language, nodes
+from . import assets, directives, language, nodes, weight
 
 
 def setup(app: Sphinx) -> dict:
@@ -12,4 +12,5 @@ def setup(app: Sphinx) -> dict:
     nodes.register(app)
     directives.register(app)
     assets.register(app)
+    weight.register(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,11 +25,13 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..widgets import assets as widget_assets
+from ..widgets import bundle as widget_bundle
 
 logger = logging.getLogger(__name__)
 
 ICONS_CSS = "peksos-icons.css"
 SITE_CSS = "peksos-site.css"
+THEME_JS = "peksos-theme.js"
 _STATIC = Path(__file__).parent / "static"
 _TEMPLATES = Path(__file__).parent / "templates"
 _FA_RULE = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]')
@@ -43,6 +45,7 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", _normalise_js_filenames, priority=100)
     app.connect("builder-inited", _add_site_assets)
     app.add_html_math_renderer("peksos_mathml", (_visit_math, None), (_visit_displaymath, None))
+    app.connect("env-get-outdated", _outdated_when_bundle_changed)
     app.connect("html-page-context", _add_engine_assets)
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("html-page-context", _drop_unused_css)
@@ -70,6 +73,12 @@ def _override_theme_macros(app: Sphinx, config: Any) -> None:
     if stripped == source:
         raise RuntimeError(f"{_theme_macros()}: no fontawesome.js script found to remove; "
                            "the pinned pydata-sphinx-theme changed")
+    # Bootstrap's JS bundle (81 KB) is replaced by peksos-theme.js (added below as a site asset)
+    without_bootstrap = re.sub(r"\s*<(?:script|link)[^>]*scripts/bootstrap\.js[^>]*>(?:</script>)?", "", stripped)
+    if without_bootstrap.count("bootstrap.js") or without_bootstrap == stripped:
+        raise RuntimeError(f"{_theme_macros()}: the bootstrap.js tags were not found as expected; "
+                           "the pinned pydata-sphinx-theme changed")
+    stripped = without_bootstrap
     folder = Path(app.doctreedir).parent / "peksos-templates"
     target = folder / "static" / "webpack-macros.html"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -149,9 +158,11 @@ def _normalise_js_filenames(app: Sphinx) -> None:
 def _add_site_assets(app: Sphinx) -> None:
     if not _is_html(app):
         return
+    widget_bundle.check()  # stops the build when peksos/widgets/dist is older than its sources
     app.config.html_static_path.append(str(_STATIC))
     app.add_css_file(ICONS_CSS)
     app.add_css_file(SITE_CSS)
+    app.add_js_file(THEME_JS, defer="defer")
 
 
 # --- math as MathML ------------------------------------------------------------------
@@ -183,36 +194,49 @@ def _visit_displaymath(self: Any, node: dnodes.Element) -> None:
     raise dnodes.SkipNode
 
 
-# --- stylesheets a page does not need -----------------------------------------------------
+# --- stylesheets and scripts a page does not need ----------------------------------------
 def _page_needs(doctree: Any) -> set[str]:
     needs: set[str] = set()
+    if doctree is None:  # search and index pages: none of the optional assets
+        return needs
     for node in doctree.findall(dnodes.Element):
         if isinstance(node, dnodes.literal_block):
-            needs.add("pygments")
+            needs.add("code")
         classes = node.get("classes", [])
         if any(c.startswith("sd-") for c in classes):
             needs.add("design")
         if any(c in ("cell", "cell_output", "cell_input") for c in classes) or node.tagname.startswith("Cell"):
             needs.add("mystnb")
+        if "toggle" in classes or ("dropdown" in classes and isinstance(node, dnodes.Admonition)):
+            needs.add("toggle")
     return needs
 
 
-_OPTIONAL_ASSETS = {"pygments": ("pygments.css",), "design": ("sphinx-design", "design-tabs.js"),
-                    "mystnb": ("mystnb.",)}
+# kind -> (file name prefixes, words of the inline scripts that configure them)
+_OPTIONAL_ASSETS = {
+    "code": (("pygments.css", "copybutton", "clipboard.min.js"), ()),
+    "design": (("sphinx-design", "design-tabs.js"), ()),
+    "mystnb": (("mystnb.",), ()),
+    "toggle": (("togglebutton",), ("toggleHint", "toggleOpenOnPrint", "togglebuttonSelector")),
+    # launch_buttons.thebe is off: sphinx-thebe's files and its CDN address are never used
+    "thebe": (("sphinx-thebe",), ("THEBE_JS_URL",)),
+}
 
 
 def _drop_unused_css(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Load pygments, sphinx-design and myst-nb styles only on pages with code, design elements or cells."""
-    if doctree is None or not _is_html(app):
+    """Load code, sphinx-design, myst-nb and toggle assets only on pages with code, design elements,
+    cells or toggles; thebe's never (the book does not launch live kernels in the page)."""
+    if not _is_html(app):
         return
     needs = _page_needs(doctree)
-    drop = tuple(p for kind, prefixes in _OPTIONAL_ASSETS.items() if kind not in needs for p in prefixes)
-    if not drop:
-        return
-    name = lambda asset: Path(str(getattr(asset, "filename", asset))).name  # noqa: E731
+    drop = tuple(p for kind, (prefixes, _) in _OPTIONAL_ASSETS.items() if kind not in needs for p in prefixes)
+    words = tuple(w for kind, (_, inline) in _OPTIONAL_ASSETS.items() if kind not in needs for w in inline)
+    name = lambda asset: Path(str(getattr(asset, "filename", asset) or "")).name  # noqa: E731
+    body = lambda asset: str(getattr(asset, "attributes", {}).get("body", ""))  # noqa: E731
     for key in ("css_files", "script_files"):
         if key in context:
-            context[key] = [a for a in context[key] if not name(a).startswith(drop)]
+            context[key] = [a for a in context[key] if not (name(a) and name(a).startswith(drop))
+                            and not (words and any(w in body(a) for w in words))]
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -276,14 +300,17 @@ def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
     codepoints = {ord(c) for c in _PRIVATE_USE.findall(css.read_text(encoding="utf-8"))}
     if not codepoints:
         raise RuntimeError(f"{css}: no icon glyphs found; the pinned theme changed, not subsetting its fonts")
+    # Sphinx copies the full fonts again on a rebuild: the stamp records the subset's sizes too
     stamp = fonts / ".peksos-subset"
     key = ",".join(map(str, sorted(codepoints)))
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+    fonts_now = lambda: ";".join(f"{f.name}={f.stat().st_size}" for f in sorted(fonts.iterdir())  # noqa: E731
+                                 if f.suffix in {".woff2", ".ttf"})
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == f"{key}|{fonts_now()}":
         return
     for font in sorted(fonts.iterdir()):
         if font.suffix in {".woff2", ".ttf"}:
             subset_font(font, codepoints)
-    stamp.write_text(key, encoding="utf-8")
+    stamp.write_text(f"{key}|{fonts_now()}", encoding="utf-8")
 
 
 # --- docutils' citation list ------------------------------------------------------------
@@ -299,6 +326,16 @@ def _fix_citation_list_role(app: Sphinx, pagename: str, templatename: str, conte
 ENGINE_MARKER = "data-peksos-engine"
 
 
+def _outdated_when_bundle_changed(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Pages list the engine's scripts in dependency order (dist/bundle.json): when the bundles change,
+    every page is written again, or an old page would miss a module added since."""
+    current = widget_bundle.manifest().get("sources")
+    if getattr(env, "peksos_bundle_sources", None) == current:
+        return []
+    env.peksos_bundle_sources = current
+    return sorted(set(env.found_docs) - set(added) - set(changed))
+
+
 def _add_engine_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     if doctree is None or not _is_html(app):
         return
@@ -310,7 +347,8 @@ def _add_engine_assets(app: Sphinx, pagename: str, templatename: str, context: d
         for css in widget_assets.css_files(kind):
             app.add_css_file(f"peksos/{css}")
         for js in widget_assets.js_files(kind):
-            app.add_js_file(f"peksos/{js}", type="module")
+            # classic deferred scripts: they run in order (engine first) and from file:// as well
+            app.add_js_file(f"peksos/{js}", defer="defer")
 
 
 def _copy_engine_files(app: Sphinx, exception: Exception | None) -> None:
@@ -318,7 +356,7 @@ def _copy_engine_files(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir) / "_static" / "peksos"
     target.mkdir(parents=True, exist_ok=True)
-    for path in widget_assets.static_files():
+    for path in widget_assets.site_files():
         data = path.read_bytes()
         dest = target / path.name
         if not dest.exists() or dest.read_bytes() != data:

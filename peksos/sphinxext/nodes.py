@@ -157,6 +157,9 @@ def vignette_node(payload: dict, path: str, where: str) -> vignette:
     return node
 
 
+_PRINCIPLE_BUILD_ONLY = ("list_id", "item", "section")
+
+
 def _visit_vignette_html(self, node: vignette) -> None:
     import copy
 
@@ -172,6 +175,8 @@ def _visit_vignette_html(self, node: vignette) -> None:
                 if principle["url"] is None:
                     raise ExtensionError(f"{node['where']}: {node['path']}: principle {principle['ref']!r}: "
                                          f"label {principle['section']!r} does not resolve to a section of the book")
+                for key in _PRINCIPLE_BUILD_ONLY:  # the player reads ref, label and url only
+                    principle.pop(key, None)
     self.body.append(render.markup(payload))
     raise nodes.SkipNode
 

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+
+from . import bundle
 
 WIDGETS_DIR = Path(__file__).resolve().parent
 ENGINE_JS = "engine.js"
@@ -15,14 +18,19 @@ PACKAGE_ONLY = {"scorm.js"}
 
 
 def static_files() -> list[Path]:
-    """Every front-end file the book copies to ``_static/peksos/``."""
-    return sorted(p for p in WIDGETS_DIR.iterdir() if p.suffix in {".js", ".css"} and p.name not in PACKAGE_ONLY)
+    """Every readable front-end source file (ES modules and CSS) the book uses from ``peksos/widgets/``."""
+    return [p for p in bundle.sources() if p.name not in PACKAGE_ONLY]
+
+
+def site_files() -> list[Path]:
+    """The minified bundles the book copies to ``_static/peksos/`` (see :mod:`peksos.widgets.bundle`)."""
+    return [p for p in bundle.files() if p.stem not in {Path(n).stem for n in PACKAGE_ONLY}]
 
 
 def js_files(kind: str) -> list[str]:
-    """The ES module a page with a ``kind`` widget loads (it imports the engine itself)."""
+    """The classic scripts a page with a ``kind`` widget loads, dependencies (the engine) first."""
     _require(f"{kind}.js")
-    return [f"{kind}.js"]
+    return bundle.js_files(kind)
 
 
 # a page of one kind also shows another kind's widgets (the practice page renders quiz items)
@@ -30,6 +38,12 @@ ALSO = {"practice": ("quiz",)}
 
 
 def css_files(kind: str) -> list[str]:
+    """The minified stylesheets of ``kind`` and of the modules it uses."""
+    _require(f"{kind}.js")
+    return bundle.css_files(kind)
+
+
+def source_css_files(kind: str) -> list[str]:
     files = [ENGINE_CSS] if (WIDGETS_DIR / ENGINE_CSS).exists() else []
     for one in (*ALSO.get(kind, ()), kind):
         if (WIDGETS_DIR / f"{one}.css").exists():
@@ -94,20 +108,91 @@ def _is_widget(name: str) -> bool:
 
 
 def css(kind: str) -> str:
-    return "\n".join((WIDGETS_DIR / f).read_text(encoding="utf-8") for f in css_files(kind))
+    return "\n".join((WIDGETS_DIR / f).read_text(encoding="utf-8") for f in source_css_files(kind))
+
+
+PACKED = "$pk"
+_MIN_SHARED = 40  # bytes of JSON below which a repeated object is cheaper than a reference
+
+
+def _key(obj: dict) -> str:
+    import json
+
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def pack(data: Any) -> Any:
+    """The payload with every object that occurs more than once (a vignette's principles, cited by
+    many choices) stored once: ``{"$pk": 1, "t": [shared objects], "d": data}``, each repeat
+    replaced by ``{"$r": index}``. The engine's ``unpack`` restores it; data without repeats stays as is."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+
+    def count(x: Any) -> None:
+        if isinstance(x, dict):
+            counts[_key(x)] += 1
+            for v in x.values():
+                count(v)
+        elif isinstance(x, list):
+            for v in x:
+                count(v)
+
+    count(data)
+    index: dict[str, int] = {}
+    table: list[Any] = []
+
+    def inner(x: Any) -> Any:
+        if isinstance(x, dict):
+            return {k: rep(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [rep(v) for v in x]
+        return x
+
+    def rep(x: Any) -> Any:
+        if isinstance(x, dict):
+            k = _key(x)
+            if counts[k] > 1 and len(k) >= _MIN_SHARED:
+                if k not in index:
+                    index[k] = len(table)
+                    table.append(None)
+                    table[index[k]] = inner(x)
+                return {"$r": index[k]}
+        return inner(x)
+
+    body = inner(data)
+    return {PACKED: 1, "t": table, "d": body} if table else data
+
+
+def unpack(data: Any) -> Any:
+    """Inverse of :func:`pack` (the same as the engine's ``unpack`` in engine.js)."""
+    if not (isinstance(data, dict) and data.get(PACKED) == 1):
+        return data
+    table = data["t"]
+
+    def walk(x: Any) -> Any:
+        if isinstance(x, dict):
+            if set(x) == {"$r"}:
+                return walk(table[x["$r"]])
+            return {k: walk(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        return x
+
+    return walk(data["d"])
 
 
 def markup(kind: str, data: dict, noscript: str) -> str:
     """The static HTML of a widget: a mount point the engine finds, the payload as inert JSON (no '<', '>'
-    or '&' survives, so quiz or case text can never close the script or become markup), and a note for
-    readers without JavaScript."""
+    or '&' survives, so quiz or case text can never close the script or become markup; repeated objects
+    stored once, see :func:`pack`), and a note for readers without JavaScript."""
     import html
 
     from ..sphinxext.assets import dumps_for_html
 
     ident = html.escape(str(data.get("id", kind)), quote=True)
     return (f'<div class="peksos-{kind}" data-peksos-engine="{kind}" data-{kind}-id="{ident}">'
-            f'<script type="application/json" class="peksos-{kind}-data">{dumps_for_html(data)}</script>'
+            f'<script type="application/json" class="peksos-{kind}-data">{dumps_for_html(pack(data))}</script>'
             f'<noscript><p class="peksos-{kind}-noscript">{html.escape(noscript)}</p></noscript>'
             f'</div>\n')
 

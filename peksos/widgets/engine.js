@@ -58,12 +58,15 @@ export function h(tag, attrs, ...kids) {
   return e;
 }
 
-// A URL the book may link to: relative, or absolute on this very origin, over http(s). Else null.
+// A URL the book may link to: relative, or absolute on this very origin, over http(s) (or file: in a
+// copy opened from disk). Else null.
 export function safeUrl(url) {
   if (typeof url !== "string" || !url || /[\u0000-\u001f\s]/.test(url)) return null;
   try {
     const u = new URL(url, location.href);
     if ((u.protocol === "http:" || u.protocol === "https:") && u.origin === location.origin) return u.href;
+    // the downloaded copy opened from disk: links stay inside that copy
+    if (u.protocol === "file:" && location.protocol === "file:") return u.href;
   } catch (e) { /* not a URL */ }
   return null;
 }
@@ -88,6 +91,25 @@ export function md(text) {
   }
   if (pos < s.length) f.append(s.slice(pos));
   return f;
+}
+
+// A widget payload as peksos.widgets.assets.pack wrote it: objects shared by reference ({"$r": i} into
+// the table "t") are restored; an unpacked payload (the Jupyter host sends one) is returned as is.
+export function unpack(d) {
+  if (!d || typeof d !== "object" || d.$pk !== 1) return d;
+  const walk = (x) => {
+    if (Array.isArray(x)) return x.map(walk);
+    if (!x || typeof x !== "object") return x;
+    const keys = Object.keys(x);
+    if (keys.length === 1 && keys[0] === "$r") return walk(d.t[x.$r]);
+    return Object.fromEntries(keys.map((k) => [k, walk(x[k])]));
+  };
+  return walk(d.d);
+}
+
+// The payload of the static widget `el`: its <script type="application/json" class="cls">.
+export function readPayload(el, cls) {
+  return unpack(JSON.parse(el.querySelector(`script.${cls}`).textContent));
 }
 
 // Comparison key of a typed answer: no case, no diacritics, single spaces (as peksos.quiz.schema.normalise).
@@ -128,7 +150,7 @@ export function mountEach(kind, mountFn) {
     for (const el of document.querySelectorAll(`.peksos-${kind}[data-peksos-engine="${kind}"]`)) {
       if (el.dataset.pkMounted) continue;
       el.dataset.pkMounted = "1";
-      try { mountFn(el, JSON.parse(el.querySelector(`script.peksos-${kind}-data`).textContent)); }
+      try { mountFn(el, readPayload(el, `peksos-${kind}-data`)); }
       catch (e) { el.append(h("p", { class: "pk-notice", role: "alert", text: T.broken })); console.warn(`peksos ${kind}:`, e); }
     }
   };

@@ -1,6 +1,6 @@
 // peksos quiz: seven item types on the static book and live in Jupyter (anywidget).
 // The payload comes from peksos/quiz/render.py; scoring mirrors peksos/quiz/scoring.py.
-import { T, h, md, safeUrl, norm, hash, rng, shuffle, announcer, num, download, csv } from "./engine.js";
+import { T, h, md, safeUrl, norm, hash, rng, shuffle, announcer, num, download, csv, readPayload } from "./engine.js";
 import { readerSeed, openStore, addAttempt, rescoreStored } from "./record.js";
 
 const isInt = (v) => Number.isInteger(v);
@@ -435,7 +435,7 @@ function mountAll() {
     if (el.dataset.pkMounted) continue;
     el.dataset.pkMounted = "1";
     let data;
-    try { data = JSON.parse(el.querySelector("script.peksos-quiz-data").textContent); }
+    try { data = readPayload(el, "peksos-quiz-data"); }
     catch (e) { el.append(h("p", { class: "pk-notice", text: T.broken })); continue; }
     mount(el, data);
   }

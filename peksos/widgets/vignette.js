@@ -1,7 +1,7 @@
 // peksos vignette player: a branching client simulation with state, back, restart, saved progress
 // and a debrief. Plain ES module on the engine; mounts every .peksos-vignette on the static page and
 // runs live in Jupyter through anywidget (export default { render }).
-import { T, h, md, announcer, download } from "./engine.js";
+import { T, h, md, announcer, download, readPayload } from "./engine.js";
 import { openStore, putPlay } from "./record.js";
 
 const RATING_CLASS = { "tepat": "pk-r-ok", "dapat-diterima": "pk-r-fair", "berisiko": "pk-r-risk", "merugikan": "pk-r-harm" };
@@ -230,9 +230,8 @@ function mountAll() {
   for (const el of document.querySelectorAll('.peksos-vignette[data-peksos-engine="vignette"]')) {
     if (el.dataset.mounted) continue;
     el.dataset.mounted = "1";
-    const script = el.querySelector("script.peksos-vignette-data");
     try {
-      mountVignette(el, JSON.parse(script.textContent));
+      mountVignette(el, readPayload(el, "peksos-vignette-data"));
     } catch (e) {
       el.replaceChildren(h("p", { class: "pk-notice", role: "alert", text: T.vBroken }));
       console.warn("peksos vignette:", e);

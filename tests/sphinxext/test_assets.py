@@ -7,11 +7,24 @@ from peksos.sphinxext import assets
 
 
 def test_inline_scripts_added_after_builder_init_appear_once(make_book):
-    book = make_book({"index": "# Uji\n"}, extensions=("sphinx_togglebutton", "sphinx_thebe"),
-                     conf="thebe_config = {}")
+    book = make_book({"index": "# Uji\n\n```{toggle}\nIsi yang dilipat.\n```\n", "lain": "# Lain\n"},
+                     extensions=("sphinx_togglebutton", "sphinx_thebe"), conf="thebe_config = {}")
     html = book.page("index")
-    assert html.count("const THEBE_JS_URL") == 1
     assert html.count("togglebuttonSelector") == 1
+    assert html.count("togglebutton.js") == 1
+    # a page without a toggle loads neither togglebutton's script nor its settings
+    other = book.page("lain")
+    assert "togglebutton" not in other and "toggleHint" not in other
+
+
+def test_thebe_and_code_assets_only_where_used(make_book):
+    book = make_book({"index": "# Uji\n\nTeks saja.\n", "kode": "# Kode\n\n```python\nx = 1\n```\n"},
+                     extensions=("sphinx_thebe", "sphinx_copybutton"), conf="thebe_config = {}")
+    html = book.page("index")
+    assert "THEBE_JS_URL" not in html and "sphinx-thebe" not in html  # launching kernels is off
+    assert "copybutton" not in html and "pygments.css" not in html
+    code = book.page("kode")
+    assert "copybutton.js" in code and "pygments.css" in code and "THEBE_JS_URL" not in code
 
 
 def test_theme_pages_load_icon_css_instead_of_fontawesome_js(make_book):
@@ -40,21 +53,46 @@ def test_math_is_rendered_as_mathml_without_mathjax(make_book):
     assert not re.findall(r'<script[^>]*mathjax', html, flags=re.I)
 
 
-def test_engine_assets_only_on_pages_that_embed_a_widget(make_book, tmp_path, monkeypatch):
+def _fake_widgets(tmp_path, monkeypatch):
+    """A widgets folder with an engine and one 'demo' module, bundled into its own dist/."""
     from peksos.widgets import assets as widget_assets
+    from peksos.widgets import bundle as widget_bundle
 
     front = tmp_path / "front"
     front.mkdir()
-    for name in ("engine.js", "engine.css", "demo.js", "demo.css"):
-        (front / name).write_text(f"/* {name} */\n", encoding="utf-8")
+    (front / "engine.js").write_text('export function hi() { return "hai"; }\n', encoding="utf-8")
+    (front / "demo.js").write_text('import { hi } from "./engine.js";\nexport const said = hi();\n', encoding="utf-8")
+    for name in ("engine.css", "demo.css"):
+        (front / name).write_text(f".{name[:-4]} {{ color: red; }}\n", encoding="utf-8")
     monkeypatch.setattr(widget_assets, "WIDGETS_DIR", front)
+    monkeypatch.setattr(widget_bundle, "WIDGETS_DIR", front)
+    monkeypatch.setattr(widget_bundle, "DIST", front / "dist")
+    widget_bundle.bundle()
+    return front
+
+
+def test_engine_assets_only_on_pages_that_embed_a_widget(make_book, tmp_path, monkeypatch):
+    _fake_widgets(tmp_path, monkeypatch)
     book = make_book({"index": "# Uji\n", "kuis": '# Kuis\n\n<div class="peksos-demo" data-peksos-engine="demo"></div>\n'})
     kuis = book.page("kuis")
-    assert '<script type="module" src="_static/peksos/demo.js' in kuis
+    # classic deferred scripts (they also run from file://), the engine before the module using it
+    engine = kuis.index('<script defer="defer" src="_static/peksos/engine.js')
+    assert engine < kuis.index('<script defer="defer" src="_static/peksos/demo.js')
+    assert 'type="module"' not in kuis
     assert "_static/peksos/engine.css" in kuis and "_static/peksos/demo.css" in kuis
     assert "_static/peksos/" not in book.page("index")
     assert sorted(p.name for p in (book.out / "_static" / "peksos").iterdir()) == [
         "demo.css", "demo.js", "engine.css", "engine.js"]
+
+
+def test_a_stale_bundle_stops_the_build(make_book, tmp_path, monkeypatch):
+    import pytest
+
+    front = _fake_widgets(tmp_path, monkeypatch)
+    (front / "demo.js").write_text('import { hi } from "./engine.js";\nexport const said = hi() + "!";\n',
+                                   encoding="utf-8")
+    with pytest.raises(Exception, match="bundles are stale.*run `peksos bundle`"):
+        make_book({"index": "# Uji\n"})
 
 
 def test_a_page_asking_for_a_missing_widget_stops_the_build(make_book):

@@ -24,7 +24,9 @@ def with_vignette(tiny_root):
 def _payload(html: str) -> dict:
     m = re.search(r'<script type="application/json" class="peksos-vignette-data">(.*?)</script>', html, re.S)
     assert m, "no vignette payload on the page"
-    return json.loads(m.group(1))
+    from peksos.widgets import assets
+
+    return assets.unpack(json.loads(m.group(1)))
 
 
 def test_vignette_is_embedded_with_principle_links_resolved(make_book, with_vignette):
@@ -34,9 +36,10 @@ def test_vignette_is_embedded_with_principle_links_resolved(make_book, with_vign
         "kasus": "# Kasus\n\n```{vignette} mini-kasus\n```\n",
     })
     html = book.page("kasus")
-    assert '<script type="module" src="_static/peksos/vignette.js' in html
+    assert '<script defer="defer" src="_static/peksos/vignette.js' in html
     principle = _payload(html)["nodes"]["awal"]["choices"][0]["applies"][0]
     assert principle["url"] == "casework.html#daftar-principles-casework-general"
+    assert set(principle) == {"ref", "label", "url"}  # what the player reads; build-only fields dropped
     assert book.warnings.getvalue() == ""
 
 

@@ -1,0 +1,92 @@
+// Bundle every front-end module of peksos/widgets for the static book (run by `peksos bundle`).
+//
+//   node bundle.mjs <widgets dir> <dist dir> <sources hash>
+//
+// Each <name>.js becomes dist/<name>.js: a minified classic script (an IIFE, no `import`), so it also
+// runs from file:// where Chromium loads no ES modules. It registers its exports on the global
+// `peksos` object (`peksos.quiz`, `peksos.engine`, ...). A sibling import such as
+// `import { h } from "./engine.js"` reads `peksos.engine` at run time instead of inlining the engine
+// again, so a page with a quiz and a case loads the engine once: the page loads the module's
+// dependencies first (listed in dist/bundle.json). Each <name>.css becomes a minified dist/<name>.css.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { join, basename } from "node:path";
+import * as esbuild from "esbuild";
+
+const [widgets, dist, hash] = process.argv.slice(2);
+if (!widgets || !dist || !hash) {
+  console.error("usage: node bundle.mjs <widgets dir> <dist dir> <sources hash>");
+  process.exit(2);
+}
+const SIBLING = /^\.\/([A-Za-z0-9_-]+)\.js$/;
+const names = readdirSync(widgets).filter((f) => /\.(js|css)$/.test(f)).sort();
+const modules = {};
+
+function sibling(deps, self) {
+  return {
+    name: "peksos-siblings",
+    setup(build) {
+      build.onResolve({ filter: SIBLING }, (args) => {
+        const name = SIBLING.exec(args.path)[1];
+        if (args.importer === "<stdin>" || name === self) return { path: join(widgets, `${name}.js`) };
+        deps.add(name);
+        return { path: name, namespace: "peksos-global" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "peksos-global" }, (args) => {
+        const names = exportsOf(readFileSync(join(widgets, `${args.path}.js`), "utf8"));
+        const key = JSON.stringify(args.path);
+        return {
+          contents: `const m = (globalThis.peksos || {})[${key}];\n` +
+            `if (!m) throw new Error("peksos: load ${args.path}.js before this module");\n` +
+            names.map((n) => `export const ${n} = m.${n};`).join("\n"),
+          loader: "js",
+        };
+      });
+    },
+  };
+}
+
+// The names a sibling module exports (`export const|let|function|class NAME`, `export { a, b as c }`).
+function exportsOf(source) {
+  const names = new Set();
+  for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:const|let|var|function\*?|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  for (const m of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+    for (const part of m[1].split(",")) {
+      const name = part.trim().split(/\s+as\s+/).pop();
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+mkdirSync(dist, { recursive: true });
+for (const f of readdirSync(dist)) if (/\.(js|css)$/.test(f)) rmSync(join(dist, f));
+
+for (const file of names) {
+  const name = basename(file).replace(/\.(js|css)$/, "");
+  const entry = (modules[name] ||= { deps: [] });
+  if (file.endsWith(".css")) {
+    const out = await esbuild.transform(readFileSync(join(widgets, file), "utf8"),
+      { loader: "css", minify: true, charset: "utf8", legalComments: "none" });
+    writeFileSync(join(dist, file), out.code);
+    entry.css = file;
+    continue;
+  }
+  const deps = new Set();
+  const key = JSON.stringify(name);
+  await esbuild.build({
+    stdin: {
+      contents: `import * as m from "./${file}";\n(globalThis.peksos = globalThis.peksos || {})[${key}] = m;\n`,
+      resolveDir: widgets, sourcefile: "<stdin>", loader: "js",
+    },
+    bundle: true, format: "iife", minify: true, charset: "utf8", legalComments: "none",
+    target: ["es2020"], outfile: join(dist, file), plugins: [sibling(deps, name)], logLevel: "error",
+  });
+  entry.js = file;
+  entry.deps = [...deps].sort();
+}
+
+writeFileSync(join(dist, "bundle.json"), JSON.stringify({
+  note: "Written by `peksos bundle` from the sources in peksos/widgets; do not edit. The build stops when `sources` differs from the hash of those files.",
+  esbuild: esbuild.version, sources: hash, modules,
+}, null, 1) + "\n");
+console.log(`peksos bundle: ${Object.keys(modules).length} modules -> ${dist}`);

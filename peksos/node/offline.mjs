@@ -1,0 +1,68 @@
+// The installable, offline-capable book (run at the end of the Sphinx build by peksos.sphinxext.offline).
+//
+//   node offline.mjs icons <logo.svg> <out dir> <background colour>   -> icon-192.png, icon-512.png
+//   node offline.mjs sw <job.json>                                    -> sw.js (Workbox generateSW)
+//
+// job.json: {"site": built site, "precache": [paths relative to site], "cacheId": ..., "pages": cache name,
+//            "files": cache name}
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const [command, ...args] = process.argv.slice(2);
+
+async function icons(logo, out, background) {
+  const { Resvg } = await import("@resvg/resvg-js");
+  mkdirSync(out, { recursive: true });
+  const svg = readFileSync(logo, "utf8");
+  const made = {};
+  for (const size of [192, 512]) {
+    // the logo centred on a square of the theme colour's background, with a margin (safe zone)
+    const inner = Math.round(size * 0.8);
+    const logoPng = new Resvg(svg, { fitTo: { mode: "width", value: inner }, background: "rgba(0,0,0,0)" }).render();
+    const pad = (size - inner) / 2;
+    const framed = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${size}" height="${size}">` +
+      `<rect width="100%" height="100%" fill="${background}"/>` +
+      `<image x="${pad}" y="${(size - logoPng.height) / 2}" width="${logoPng.width}" height="${logoPng.height}" ` +
+      `href="data:image/png;base64,${Buffer.from(logoPng.asPng()).toString("base64")}"/></svg>`;
+    const png = new Resvg(framed, { fitTo: { mode: "width", value: size } }).render().asPng();
+    const file = join(out, `icon-${size}.png`);
+    writeFileSync(file, png);
+    made[size] = file;
+  }
+  console.log(JSON.stringify(made));
+}
+
+async function sw(jobFile) {
+  const job = JSON.parse(readFileSync(jobFile, "utf8"));
+  const { generateSW } = await import("workbox-build");
+  const html = ({ request, url }) => request.mode === "navigate" || url.pathname.endsWith(".html") || url.pathname.endsWith("/");
+  const { count, size, warnings } = await generateSW({
+    globDirectory: job.site,
+    globPatterns: job.precache,
+    globStrict: true,
+    swDest: join(job.site, "sw.js"),
+    cacheId: job.cacheId,
+    mode: "production",
+    sourcemap: false,
+    inlineWorkboxRuntime: true,
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: false, // a new build waits until the reader presses "muat ulang" (SKIP_WAITING message)
+    navigateFallback: null,
+    // Sphinx adds ?v=<checksum> and ?digest= to assets: the precache keeps its own revision per file
+    ignoreURLParametersMatching: [/.*/],
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    runtimeCaching: [
+      { urlPattern: new Function("return " + html.toString())(), handler: "StaleWhileRevalidate",
+        options: { cacheName: job.pages } },
+      { urlPattern: ({ url, sameOrigin }) => sameOrigin && !url.pathname.endsWith("/sw.js"), handler: "CacheFirst",
+        options: { cacheName: job.files } },
+    ],
+  });
+  for (const w of warnings) console.error(w);
+  console.log(JSON.stringify({ count, size }));
+}
+
+if (command === "icons") await icons(...args);
+else if (command === "sw") await sw(...args);
+else { console.error("usage: node offline.mjs icons|sw ..."); process.exit(2); }

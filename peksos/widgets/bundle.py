@@ -1,0 +1,118 @@
+"""The widget engine as minified classic scripts in ``peksos/widgets/dist/`` (``peksos bundle``).
+
+The readable sources stay in ``peksos/widgets/*.js|css`` (ES modules; the Jupyter host inlines
+them, see :func:`peksos.widgets.assets.esm`). The static book loads the bundles that
+``peksos/node/bundle.mjs`` (esbuild) writes from them: one IIFE per module registering on the
+global ``peksos`` (so it runs from ``file://``), its sibling imports read from that global, and
+every CSS file minified. ``dist/bundle.json`` records each module's dependencies and a hash of
+the sources; the build stops with :class:`StaleBundleError` when the sources changed since.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+WIDGETS_DIR = Path(__file__).resolve().parent
+DIST = WIDGETS_DIR / "dist"
+MANIFEST = DIST / "bundle.json"
+SCRIPT = WIDGETS_DIR.parent / "node" / "bundle.mjs"
+
+
+class StaleBundleError(RuntimeError):
+    """The bundles in dist/ were not made from the sources as they are now."""
+
+
+def sources(widgets: Path | None = None) -> list[Path]:
+    widgets = widgets or WIDGETS_DIR
+    return sorted(p for p in widgets.iterdir() if p.is_file() and p.suffix in {".js", ".css"})
+
+
+def sources_hash(widgets: Path | None = None) -> str:
+    """sha256 over every widget source file (name and bytes) and the bundler script."""
+    script = SCRIPT
+    digest = hashlib.sha256()
+    for path in [*sources(widgets), script]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def node() -> str:
+    exe = shutil.which("node")
+    if not exe:
+        raise RuntimeError("node is not installed: `make install` installs Node.js and the build's npm packages")
+    return exe
+
+
+def bundle(widgets: Path | None = None, dist: Path | None = None) -> dict:
+    """Run esbuild over every module in ``widgets``; returns the new manifest."""
+    widgets, dist = widgets or WIDGETS_DIR, dist or DIST
+    proc = subprocess.run([node(), str(SCRIPT), str(widgets), str(dist), sources_hash(widgets)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{SCRIPT}: bundling failed (exit {proc.returncode}):\n{proc.stderr.strip()}\n"
+                           "(run `make install` if esbuild is missing)")
+    return json.loads((dist / MANIFEST.name).read_text(encoding="utf-8"))
+
+
+def manifest(dist: Path | None = None) -> dict:
+    path = (dist or DIST) / MANIFEST.name
+    if not path.exists():
+        raise StaleBundleError(f"{path} missing: run `peksos bundle` (or `make bundle`) and commit peksos/widgets/dist/")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def check(widgets: Path | None = None, dist: Path | None = None) -> dict:
+    """The manifest, if the bundles match the sources and every module's files exist; else stop."""
+    widgets, dist = widgets or WIDGETS_DIR, dist or DIST
+    data = manifest(dist)
+    if data.get("sources") != sources_hash(widgets):
+        raise StaleBundleError(f"{dist}: the bundles are stale (peksos/widgets changed since they were made): "
+                               "run `peksos bundle` (or `make bundle`) and commit peksos/widgets/dist/")
+    names = {p.stem for p in sources(widgets)}
+    if set(data.get("modules", {})) != names:
+        raise StaleBundleError(f"{dist}/bundle.json lists modules {sorted(data.get('modules', {}))}, "
+                               f"the sources are {sorted(names)}: run `peksos bundle`")
+    for name, mod in data["modules"].items():
+        for key in ("js", "css"):
+            if key in mod and not (dist / mod[key]).is_file():
+                raise StaleBundleError(f"{dist / mod[key]} missing (module {name!r}): run `peksos bundle`")
+    return data
+
+
+def load_order(kind: str, dist: Path | None = None) -> list[str]:
+    """Module ``kind`` after all its dependencies (depth first), each once."""
+    modules = manifest(dist)["modules"]
+    if kind not in modules:
+        raise FileNotFoundError(f"{dist or DIST}/bundle.json: no widget module {kind!r} (known: {', '.join(sorted(modules))})")
+    order: list[str] = []
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if name in trail:
+            raise RuntimeError(f"widget modules import each other in a cycle: {' -> '.join((*trail, name))}")
+        if name in order:
+            return
+        for dep in modules[name].get("deps", []):
+            if dep not in modules:
+                raise FileNotFoundError(f"widget module {name!r} imports ./{dep}.js, which does not exist")
+            visit(dep, (*trail, name))
+        order.append(name)
+
+    visit(kind, ())
+    return order
+
+
+def js_files(kind: str, dist: Path | None = None) -> list[str]:
+    modules = manifest(dist)["modules"]
+    return [modules[n]["js"] for n in load_order(kind, dist) if "js" in modules[n]]
+
+
+def css_files(kind: str, dist: Path | None = None) -> list[str]:
+    modules = manifest(dist)["modules"]
+    return [modules[n]["css"] for n in load_order(kind, dist) if "css" in modules[n]]
+
+
+def files(dist: Path | None = None) -> list[Path]:
+    return sorted(p for p in (dist or DIST).iterdir() if p.suffix in {".js", ".css"})

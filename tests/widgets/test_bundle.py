@@ -1,0 +1,69 @@
+"""peksos.widgets.bundle: the engine as minified classic scripts in peksos/widgets/dist/."""
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from peksos.widgets import bundle
+
+
+def test_committed_bundles_match_the_sources():
+    data = bundle.check()  # raises StaleBundleError when someone forgot `peksos bundle`
+    assert {"engine", "quiz", "vignette"} <= set(data["modules"])
+    assert data["esbuild"] == json.loads((bundle.WIDGETS_DIR.parents[1] / "package.json").read_text())[
+        "dependencies"]["esbuild"]
+
+
+def test_every_bundle_is_a_classic_script_without_imports():
+    for name in ("engine.js", "quiz.js", "vignette.js"):
+        code = (bundle.DIST / name).read_text(encoding="utf-8")
+        assert code.startswith("(()=>{") and "import " not in code.split("\n")[0][:200]
+        assert "\nexport " not in code and not code.startswith("export")
+
+
+def test_load_order_puts_dependencies_first():
+    quiz = bundle.js_files("quiz")
+    assert quiz[0] == "engine.js" and quiz[-1] == "quiz.js" and len(set(quiz)) == len(quiz)
+    for name in quiz[1:-1]:  # every module quiz.js imports comes before it
+        assert f'from "./{name}"' in (bundle.WIDGETS_DIR / "quiz.js").read_text(encoding="utf-8") or \
+            any(f'from "./{name}"' in (bundle.WIDGETS_DIR / other).read_text(encoding="utf-8") for other in quiz)
+    css = bundle.css_files("vignette")
+    assert css[0] == "engine.css" and css[-1] == "vignette.css"
+    with pytest.raises(FileNotFoundError, match="no widget module 'nosuch'"):
+        bundle.load_order("nosuch")
+
+
+def _fake(tmp_path, files: dict[str, str]):
+    front = tmp_path / "w"
+    front.mkdir()
+    for name, text in files.items():
+        (front / name).write_text(text, encoding="utf-8")
+    return front
+
+
+def test_a_changed_source_makes_the_bundle_stale(tmp_path):
+    front = _fake(tmp_path, {"engine.js": "export const a = 1;\n", "x.js": 'import { a } from "./engine.js";\nexport const b = a + 1;\n'})
+    bundle.bundle(front, front / "dist")
+    assert bundle.check(front, front / "dist")["modules"]["x"]["deps"] == ["engine"]
+    (front / "x.js").write_text('import { a } from "./engine.js";\nexport const b = a + 2;\n', encoding="utf-8")
+    with pytest.raises(bundle.StaleBundleError, match="stale.*peksos bundle"):
+        bundle.check(front, front / "dist")
+    (front / "new.css").write_text(".n{color:red}\n", encoding="utf-8")
+    with pytest.raises(bundle.StaleBundleError):
+        bundle.check(front, front / "dist")
+
+
+def test_bundles_share_the_engine_through_the_global_at_run_time(tmp_path):
+    front = _fake(tmp_path, {"engine.js": "export const greet = (n) => `halo ${n}`;\n",
+                             "x.js": 'import { greet } from "./engine.js";\nexport const said = greet("dunia");\n'})
+    bundle.bundle(front, front / "dist")
+    dist = front / "dist"
+    script = "globalThis.window = globalThis;\n" + (dist / "engine.js").read_text() + "\n" + (dist / "x.js").read_text() \
+        + "\nconsole.log(globalThis.peksos.x.said);"
+    out = subprocess.run([bundle.node(), "-e", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "halo dunia"
+    # without the engine loaded first the module says which file is missing
+    alone = subprocess.run([bundle.node(), "-e", (dist / "x.js").read_text()], capture_output=True, text=True)
+    assert alone.returncode != 0 and "load engine.js before this module" in alone.stderr
