@@ -15,7 +15,7 @@ def test_engine_bytes_add_up_per_widget_kind():
                                                               "quiz.css"))
     assert sizes["practice_page_total"] > sizes["quiz_page_total"] + sizes["practice.js"]
     assert sizes["vignette_page_total"] > sizes["vignette.js"]
-    both = ("engine.js", "engine.css", "quiz.js", "quiz.css", "vignette.js", "vignette.css")
+    both = ("engine.js", "engine.css", "record.js", "quiz.js", "quiz.css", "vignette.js", "vignette.css")
     assert sizes["quiz_vignette_page_total"] == sum(sizes[f] for f in both)  # the engine counted once
     assert 0 < sizes["quiz_vignette_page_total_gzip"] < sizes["quiz_vignette_page_total"]
     # the minified bundles, not the readable sources
