@@ -2,7 +2,8 @@
 
 Measures, on this machine: a clean build (fresh output folder, notebook cache kept
 out of it), a no-change rebuild, and for every page of the built site the
-same-origin bytes Chromium loads (median and maximum). Figures, not assertions.
+same-origin bytes Chromium loads (median and maximum), and what the built book teaches of the
+data ("content": items explained, apply-kind lists with examples). Figures, not assertions.
 """
 from __future__ import annotations
 
@@ -116,6 +117,34 @@ def engine_bytes() -> dict[str, int]:
     return out
 
 
+def content(html_root: Path) -> dict:
+    """The "content" section: what of the inventory and the data a reader finds in the built book.
+
+    Definitions, events and disagreements found vs total (:mod:`peksos.depth`); items explained and
+    apply-kind lists with examples (:mod:`peksos.coverage`).
+    """
+    from . import coverage, depth
+
+    section: dict = {}
+    section.update(depth.counts(depth.check(html_root)))
+    measured = coverage.measure(html_root)
+    section.update({"items_explained": measured.items_explained, "items_total": measured.items_total,
+                    "lists_with_examples": measured.lists_with_examples, "apply_lists": measured.apply_lists})
+    return section
+
+
+def scorm_bytes(root: Path | None = None) -> dict:
+    """Bytes of every SCORM 1.2 package (``peksos export scorm all``), with the total and the largest."""
+    import tempfile
+
+    from .export.scorm import export_scorm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes = {p.path.name: p.size for p in export_scorm("all", tmp, root=root or project_root())}
+    return {"packages": sizes, "count": len(sizes), "total": sum(sizes.values()),
+            "max": max(sizes.values(), default=0)}
+
+
 def full_record() -> dict:
     """A learning record after every item of every bank was answered once (right), as the book stores it:
     one attempt per item and each quiz's page state."""
@@ -181,6 +210,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["heaviest_pages"] = {k: v for k, v in sorted(weights.items(), key=lambda kv: -kv[1]["bytes"])[:5]}
     result["engine_bytes"] = engine_bytes()
     result["quiz_engine_bytes"] = result["engine_bytes"]["quiz_page_total"]
+    result["scorm_bytes"] = scorm_bytes(root)
     result["quiz_vignette_engine_bytes"] = result["engine_bytes"]["quiz_vignette_page_total"]
     result["quiz_vignette_engine_gzip"] = result["engine_bytes"]["quiz_vignette_page_total_gzip"]
     result["page_weights"] = weights
@@ -190,6 +220,7 @@ def run(out: Path | None = None, *, clean: bool = True) -> dict:
     result["record_items_answered"] = len(rec["attempts"])
     result["record_bytes_all_items"] = len(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     result["progress_render_ms"] = progress_render_ms(build_dir / "html", rec)
+    result["content"] = content(build_dir / "html")
     target = out or root / "bench.json"
     target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

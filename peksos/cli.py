@@ -104,7 +104,8 @@ def _schema(args: argparse.Namespace) -> int:
 def _table(args: argparse.Namespace) -> int:
     from . import tables
 
-    df = tables.concept_list(args.list_id)
+    columns = ("position", "label_id", "label_en", "description", *(("example",) if args.examples else ()))
+    df = tables.concept_list(args.list_id, columns)
     print(df.to_csv(index=False) if args.csv else df.to_string(index=False))
     return 0
 
@@ -113,7 +114,8 @@ def _export(args: argparse.Namespace) -> int:
     """Write the bank as GIFT or Moodle XML; report on stderr what each mapped item changed."""
     from .export import export
 
-    result = export(args.format, chapter=args.chapter, base_url=args.base_url)
+    result = export(args.format, chapter=args.chapter, base_url=args.base_url,
+                    ordering_as_matching=getattr(args, "ordering_as_matching", False))
     for item_id, note in result.notes:
         print(f"note {item_id}: {note}", file=sys.stderr)
     if args.out:
@@ -131,12 +133,39 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scorm(args: argparse.Namespace) -> int:
+    """Write one SCORM package per bank or vignette; report each on stderr."""
+    from .export.scorm import export_scorm
+
+    packages = export_scorm(args.id, args.out, version=args.scorm_version, mastery=args.mastery,
+                            shuffle=not args.no_shuffle)
+    for p in packages:
+        what = f"{p.max_score} items" if p.kind == "quiz" else f"{p.max_score} points on the expert path"
+        print(f"{p.path}: {p.kind} {p.id!r}, {what}, mastery {p.mastery} %, {p.size} bytes", file=sys.stderr)
+    print(f"wrote {len(packages)} SCORM {args.scorm_version} package(s) to {args.out}", file=sys.stderr)
+    return 0
+
+
 def _bench(args: argparse.Namespace) -> int:
     from . import bench
 
     result = bench.run(Path(args.out) if args.out else None, clean=not args.no_clean)
     print(json.dumps(result, indent=2))
     return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from . import coverage
+    from .paths import project_root
+
+    html = Path(args.html) if args.html else project_root() / "_build" / "html"
+    try:
+        result = coverage.measure(html)
+    except FileNotFoundError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(result.lines()))
+    return 0 if not (result.unexplained or result.without_examples) else 1
 
 
 def _bundle(args: argparse.Namespace) -> int:
@@ -191,6 +220,16 @@ def _results(args: argparse.Namespace) -> int:
     return 0
 
 
+def _depth(args: argparse.Namespace) -> int:
+    from . import depth
+    from .paths import project_root
+
+    html = Path(args.html) if args.html else project_root() / "_build" / "html"
+    findings = depth.check(html, args.chapter)
+    print(depth.report(findings))
+    return 0 if all(f.ok for f in findings) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peksos", description=__doc__)
     parser.add_argument("--version", action="version", version=f"peksos {__version__}")
@@ -205,9 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("table", help="print one concept list as a table")
     p.add_argument("list_id")
     p.add_argument("--csv", action="store_true")
+    p.add_argument("--examples", action="store_true", help="add the practice examples (column Contoh)")
     p.set_defaults(func=_table)
-    p = sub.add_parser("export", help="write the whole quiz bank for an LMS: GIFT or Moodle XML")
-    formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml}")
+    p = sub.add_parser("coverage", help="count, in the built book, the items explained and the apply-kind "
+                                        "lists with an example for every item; list what is missing")
+    p.add_argument("--html", help="the built site (default _build/html)")
+    p.set_defaults(func=_coverage)
+    p = sub.add_parser("export", help="write the quiz bank for an LMS: GIFT, Moodle XML or SCORM packages")
+    formats = p.add_subparsers(dest="format", required=True, metavar="{gift,moodle-xml,scorm}")
     from .data import CHAPTERS
 
     for name, what in (("gift", "Moodle's GIFT text format"), ("moodle-xml", "Moodle XML")):
@@ -218,7 +262,25 @@ def build_parser() -> argparse.ArgumentParser:
         f.add_argument("--base-url", metavar="URL",
                        help="where the book is published (default: html.baseurl in _config.yml); "
                             "makes the reading hint in the general feedback a link")
+        if name == "moodle-xml":
+            f.add_argument("--ordering-as-matching", action="store_true",
+                           help="write ordering items as matching, for Moodle older than 4.4 without the "
+                                "ordering question type (qtype_ordering)")
         f.set_defaults(func=_export)
+    f = formats.add_parser("scorm", help="one SCORM package (zip) per quiz bank and per vignette, for any LMS")
+    f.add_argument("id", help="a quiz bank id or vignette id, or 'all'")
+    f.add_argument("-o", "--out", default="scorm", metavar="DIR", help="folder for the zips (default: scorm)")
+    f.add_argument("--version", dest="scorm_version", choices=("1.2", "2004"), default="1.2",
+                   help="SCORM 1.2 (default; what Moodle supports fully) or SCORM 2004 4th edition")
+    f.add_argument("--mastery", type=int, metavar="N",
+                   help="percentage of the maximum score that passes (default: the bank's 'mastery', else 80)")
+    f.add_argument("--no-shuffle", action="store_true", help="keep the bank's order of items and options")
+    f.set_defaults(func=_scorm)
+    p = sub.add_parser("depth", help="check the built book against the inventory's definitions, dated events "
+                                     "and disagreements; list what is missing, page by page")
+    p.add_argument("--chapter", metavar="CHAPTER", help="only this chapter (file name in book/)")
+    p.add_argument("--html", metavar="DIR", help="the built site (default _build/html)")
+    p.set_defaults(func=_depth)
     p = sub.add_parser("bench", help="measure build times and page weights into bench.json")
     p.add_argument("--out")
     p.add_argument("--no-clean", action="store_true", help="skip the clean build")
@@ -254,12 +316,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except Exception as exc:  # a clear one-line message for data errors; tracebacks for bugs
         from .data import DataError
+        from .depth import InventoryError
         from .export import ExportError
         from .quiz.loader import QuizError
         from .results import ResultsError
         from .widgets.bundle import StaleBundleError
 
-        if isinstance(exc, (DataError, QuizError, ExportError, ResultsError, StaleBundleError)):
+        if isinstance(exc, (DataError, QuizError, ExportError, ResultsError, InventoryError, StaleBundleError)):
             print(f"ERROR {exc}", file=sys.stderr)
             return 1
         raise

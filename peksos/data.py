@@ -28,6 +28,14 @@ TOPICS = (
     "makro", "nilai", "peran", "pencatatan", "metode", "perspektif", "karakteristik",
     "masalah", "lembaga",
 )
+SETTINGS = (
+    "LK3", "P2TP2A", "panti sosial", "RW", "puskesmas", "sekolah", "desa", "rumah sakit", "LPKA",
+    "dinas sosial", "kelurahan", "posyandu", "pengadilan", "lapas",
+)
+# A list whose id has a dot-separated segment containing one of these asks the student to apply
+# the idea; every item of such a list needs a practice example (data/examples/<chapter>.csv).
+APPLY_KINDS = ("principle", "technique", "role", "process", "stage", "step", "phase", "strateg", "tactic", "skill")
+EXAMPLE_MAX_WORDS = 50
 _KEY = re.compile(r"^[a-z0-9]+$")
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 
@@ -125,6 +133,7 @@ class Definition(_Row):
     seed: str
     lines: str
     attributed: bool
+    chapter: Literal[CHAPTERS]  # type: ignore[valid-type]  # the chapter whose "Definisi para ahli" block shows it
 
     _t = field_validator("term_id", "term_en", "definition_id", "lines")(_text)
     _s = field_validator("seed")(_seed_list)
@@ -199,6 +208,26 @@ class GlossaryTerm(_Row):
     _t = field_validator("term_id", "term_en", "definition_id")(_text)
 
 
+class Example(_Row):
+    """One practice example of one item: ``data/examples/<chapter>.csv``."""
+
+    list_id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
+    position: int = Field(ge=1)
+    example_id: str
+    setting: Literal[SETTINGS]  # type: ignore[valid-type]
+
+    _t = field_validator("example_id")(_text)
+
+    @field_validator("example_id")
+    @classmethod
+    def _short(cls, v: str) -> str:
+        n = len(v.split())
+        if n > EXAMPLE_MAX_WORDS:
+            raise ValueError(f"has {n} words; an example is one or two short sentences "
+                             f"(at most {EXAMPLE_MAX_WORDS} words)")
+        return v
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -206,6 +235,7 @@ class Table:
     model: type[_Row]
     key: str  # column that must be unique
     doc: str
+    exact_header: bool = False  # the header must be the model's fields, in order
 
 
 TABLES: dict[str, Table] = {t.name: t for t in [
@@ -217,6 +247,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("disagreements", "disagreements.csv", Disagreement, "dis_id", "where the sources disagree"),
     Table("sources", "sources.csv", Source, "seed", "the five source texts"),
     Table("glossary", "glossary.csv", GlossaryTerm, "term_id", "glossary terms"),
+    Table("examples", "examples/*.csv", Example, "", "practice examples of list items, one file per chapter",
+          exact_header=True),
 ]}
 
 
@@ -246,6 +278,9 @@ def _read_file(path: Path, table: Table) -> list[dict]:
             header = reader.fieldnames or []
             missing = [f for f in fields if f not in header and table.model.model_fields[f].is_required()]
             extra = [h for h in header if h not in fields]
+            if table.exact_header and header != fields and not (missing or extra):
+                raise DataError(f"{path}: line 1: header must be exactly {','.join(fields)} "
+                                f"(in this order), not {','.join(header)}")
             if missing or extra:
                 raise DataError(
                     f"{path}: line 1: header does not match table {table.name!r}"
@@ -262,7 +297,7 @@ def _read_file(path: Path, table: Table) -> list[dict]:
                 except ValidationError as exc:
                     for err in exc.errors():
                         col = ".".join(str(p) for p in err["loc"]) or "(row)"
-                        ident = raw.get(table.key) if table.key else raw.get("list_id")
+                        ident = raw.get(table.key) if table.key else _item_ident(raw)
                         errors.append(f"{path}: line {line}: row {ident!r}: column {col!r}: {err['msg']}")
                     continue
                 rows.append({**row.model_dump(), "origin_file": path.name, "origin_line": line})
@@ -273,6 +308,12 @@ def _read_file(path: Path, table: Table) -> list[dict]:
     if errors:
         raise DataError(f"{len(errors)} error(s) in {path}:\n" + "\n".join(errors))
     return rows
+
+
+def _item_ident(raw: dict) -> str | None:
+    """'list_id#position' of an item or example row (as much of it as the row has)."""
+    parts = [str(raw.get(c) or "").strip() for c in ("list_id", "position")]
+    return "#".join(p for p in parts if p) or None
 
 
 @lru_cache(maxsize=None)
@@ -350,4 +391,65 @@ def check_all() -> list[str]:
             for lid in r.list_ids.split(";"):
                 if lid.strip() and lid.strip() not in known:
                     problems.append(f"{r.origin_file}: line {r.origin_line}: column 'list_ids': unknown list {lid.strip()!r}")
+    try:
+        problems.extend(example_problems())
+    except DataError as exc:
+        problems.append(str(exc))
     return problems
+
+
+# --- practice examples ---------------------------------------------------------------------------
+def is_apply_kind(list_id: str) -> bool:
+    """True for a list the student must apply (principles, techniques, roles, stages, strategies...)."""
+    return any(kind in segment for segment in list_id.split(".") for kind in APPLY_KINDS)
+
+
+def example_problems() -> list[str]:
+    """Checks of data/examples/*.csv against the lists and items: every problem with file, line and column.
+
+    A file is named after a chapter; each row names a list of that chapter and an existing position;
+    there is at most one example per (list_id, position) across all files.
+    """
+    examples = load("examples", with_origin=True)
+    lists = load("lists").set_index("list_id")
+    counts = load("items").groupby("list_id")["position"].max().to_dict()
+    problems: list[str] = []
+    seen: dict[tuple[str, int], str] = {}
+    for r in examples.itertuples():
+        where = f"{data_dir() / 'examples' / r.origin_file}: line {r.origin_line}: row '{r.list_id}#{r.position}'"
+        chapter = Path(r.origin_file).stem
+        if chapter not in CHAPTERS:
+            problems.append(f"{where}: file name: {chapter!r} is not a chapter; "
+                            f"name the file after one of {', '.join(CHAPTERS)}")
+        if r.list_id not in lists.index:
+            problems.append(f"{where}: column 'list_id': unknown list {r.list_id!r} "
+                            f"(not in data/concepts/*_lists.csv)")
+            continue
+        if lists.at[r.list_id, "chapter"] != chapter:
+            problems.append(f"{where}: column 'list_id': list {r.list_id!r} belongs to chapter "
+                            f"{lists.at[r.list_id, 'chapter']!r}, not to {chapter!r} (the file's name)")
+        if r.position > counts.get(r.list_id, 0):
+            problems.append(f"{where}: column 'position': list {r.list_id!r} has "
+                            f"{counts.get(r.list_id, 0)} items, no position {r.position}")
+        key = (r.list_id, r.position)
+        if key in seen:
+            problems.append(f"{where}: columns 'list_id', 'position': a second example of this item "
+                            f"(the first is at {seen[key]})")
+        else:
+            seen[key] = f"{r.origin_file} line {r.origin_line}"
+    return problems
+
+
+def examples() -> pd.DataFrame:
+    """Every practice example, checked against the lists and items; raises DataError naming each problem."""
+    problems = example_problems()
+    if problems:
+        raise DataError(f"{len(problems)} error(s) in data/examples/:\n" + "\n".join(problems))
+    return load("examples")
+
+
+def examples_of(list_id: str) -> dict[int, tuple[str, str]]:
+    """Position -> (example, setting) for one list; empty when the list has no examples."""
+    df = examples()
+    rows = df[df["list_id"] == list_id]
+    return {int(r.position): (r.example_id, r.setting) for r in rows.itertuples()}

@@ -20,15 +20,28 @@ def authority_label(authority: str, year) -> str:
     return f"{authority} ({int(year)})"
 
 
+def example_text(example: str, setting: str) -> str:
+    """An example as a table cell shows it: its setting in bold, then the situation."""
+    return f"**{setting[:1].upper()}{setting[1:]}:** {example}"
+
+
 def concept_list(list_id: str, columns: tuple[str, ...] = ("position", "label_id", "label_en", "description")) -> pd.DataFrame:
-    """The items of one list, in order, with Indonesian headers."""
+    """The items of one list, in order, with Indonesian headers.
+
+    Column ``example`` ("Contoh") holds the item's practice example from data/examples/ (empty for an
+    item without one)."""
     _, items = data.concept_list(list_id)
     headers = {"position": "No.", "label_id": "Istilah", "label_en": "Istilah Inggris",
-               "description": "Penjelasan", "authority": "Rujukan", "year": "Tahun", "seed": "Sumber"}
+               "description": "Penjelasan", "example": "Contoh", "authority": "Rujukan", "year": "Tahun",
+               "seed": "Sumber"}
     unknown = [c for c in columns if c not in headers]
     if unknown:
         raise DataError(f"concept list {list_id!r}: unknown column(s) {', '.join(unknown)}; "
                         f"choose from {', '.join(headers)}")
+    if "example" in columns:
+        found = data.examples_of(list_id)
+        items = items.assign(example=[example_text(*found[p]) if p in found else ""
+                                      for p in items["position"]])
     return items[list(columns)].rename(columns=headers)
 
 
@@ -73,13 +86,27 @@ def lists_overview(list_ids: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def definitions(term_contains: str | None = None, def_ids: list[str] | None = None) -> pd.DataFrame:
-    """Expert and working definitions, optionally narrowed by English term or by id."""
+def definitions(term_contains: str | None = None, def_ids: list[str] | None = None,
+                chapter: str | None = None) -> pd.DataFrame:
+    """Expert and working definitions, narrowed by chapter, by English term or by id (chapter rows first).
+
+    Columns: Ahli, Istilah, Inti definisi, Sumber (the year as the source gives it, the seed and its lines).
+    """
     df = data.load("definitions")
+    if chapter is not None:
+        if chapter not in data.CHAPTERS:
+            raise DataError(f"unknown chapter {chapter!r}; chapters: {', '.join(data.CHAPTERS)}")
+        if df[df["chapter"] == chapter].empty:
+            raise DataError(f"no definition has chapter {chapter!r} in data/definitions.csv; "
+                            "say in the chapter's text that the sources give none")
     if def_ids:
         missing = [d for d in def_ids if d not in set(df["def_id"])]
         if missing:
             raise DataError(f"unknown definition id(s): {', '.join(missing)} (data/definitions.csv)")
+    if chapter is not None:
+        ids = df.loc[df["chapter"] == chapter, "def_id"].tolist()
+        df = df.set_index("def_id").loc[ids + [d for d in def_ids or [] if d not in ids]].reset_index()
+    elif def_ids:
         df = df.set_index("def_id").loc[def_ids].reset_index()
     if term_contains:
         df = df[df["term_en"].str.contains(term_contains, case=False, regex=False)]
@@ -89,7 +116,15 @@ def definitions(term_contains: str | None = None, def_ids: list[str] | None = No
         "Ahli": [authority_label(w, y) for w, y in zip(df["who"], df["year"])],
         "Istilah": [f"{t} (*{e}*)" for t, e in zip(df["term_id"], df["term_en"])],
         "Inti definisi": df["definition_id"],
+        "Sumber": [source_label(y, s, ln) for y, s, ln in zip(df["year"], df["seed"], df["lines"])],
     })
+
+
+def source_label(year, seed: str, lines: str) -> str:
+    """'1975; naskah 001, baris 6-7', or 'tanpa tahun; ...' when the source gives no year."""
+    when = "tanpa tahun" if year is None or pd.isna(year) else str(int(year))
+    where = ", ".join(f"naskah {s}" for s in seed.split(";"))
+    return f"{when}; {where}, baris {lines}"
 
 
 def timeline() -> pd.DataFrame:

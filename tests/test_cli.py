@@ -33,3 +33,19 @@ def test_table_prints_a_list(capsys):
 def test_unknown_list_is_a_clean_error(capsys):
     assert cli.main(["table", "no.such-list"]) == 1
     assert "unknown concept list id" in capsys.readouterr().err
+
+
+def test_validate_stops_on_a_bad_example(tiny_root, capsys):
+    path = tiny_root / "data" / "examples" / "groupwork.csv"
+    path.write_text("list_id,position,example_id,setting\ntechniques.group-work,7,Contoh singkat.,RW\n",
+                    encoding="utf-8")
+    assert cli.main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "groupwork.csv: line 2" in err and "'position'" in err
+
+
+def test_table_prints_the_examples_on_request(capsys):
+    assert cli.main(["table", "techniques.group-work", "--csv", "--examples"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "No.,Istilah,Istilah Inggris,Penjelasan,Contoh"
+    assert "**Panti sosial:**" in out

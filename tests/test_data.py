@@ -148,3 +148,79 @@ def test_every_cite_key_in_the_data_is_in_the_bibliography():
     # the works the sources cite but leave out of their own reference lists are in it too
     assert {"pincus1973", "hepworth1982", "morales1983", "rothman1976", "toseland2017", "dubois2014",
             "kirstashman2010"} <= bib
+
+
+# --- practice examples (data/examples/<chapter>.csv) ---------------------------------------------
+EXAMPLE_HEADER = "list_id,position,example_id,setting\n"
+A_ROW = "techniques.group-work,1,Peserta memerankan wawancara kerja sebelum meninggalkan panti.,panti sosial\n"
+
+
+def _examples_file(root, chapter: str, body: str):
+    path = root / "data" / "examples" / f"{chapter}.csv"
+    path.write_text(EXAMPLE_HEADER + body, encoding="utf-8")
+    return path
+
+
+def test_examples_load_with_their_settings():
+    df = data.examples()
+    assert set(df["setting"]) <= set(data.SETTINGS)
+    assert not df.duplicated(["list_id", "position"]).any()
+    assert data.examples_of("techniques.group-work")[1][1] == "panti sosial"
+    assert data.examples_of("functions.cswe-1959") == {}
+
+
+def test_apply_kind_follows_the_segment_rule():
+    assert data.is_apply_kind("principles.group-work.trecker")
+    assert data.is_apply_kind("community-work.influence-tactics")
+    assert data.is_apply_kind("strategies.social-action")
+    assert not data.is_apply_kind("practice-levels.zastrow-2017")
+    assert not data.is_apply_kind("tasks.sukoco-2021.t1-capacity")
+
+
+def test_an_unknown_setting_names_file_line_row_and_column(tiny_root):
+    _examples_file(tiny_root, "groupwork", A_ROW.replace("panti sosial", "kantor camat"))
+    with pytest.raises(data.DataError) as err:
+        data.load("examples")
+    msg = str(err.value)
+    assert "groupwork.csv: line 2" in msg and "row 'techniques.group-work#1'" in msg and "'setting'" in msg
+    assert "'LK3'" in msg  # the allowed values are listed
+
+
+def test_a_long_or_marked_up_example_is_rejected(tiny_root):
+    long = " ".join(["kata"] * (data.EXAMPLE_MAX_WORDS + 1))
+    _examples_file(tiny_root, "groupwork", f"techniques.group-work,1,{long},RW\n")
+    with pytest.raises(data.DataError, match=r"line 2: .*'example_id': .*51 words"):
+        data.load("examples")
+    _examples_file(tiny_root, "groupwork", "techniques.group-work,1,<b>Peserta</b> bermain peran.,RW\n")
+    with pytest.raises(data.DataError, match="contains HTML markup"):
+        data.load("examples")
+
+
+def test_the_example_header_is_exact(tiny_root):
+    path = tiny_root / "data" / "examples" / "groupwork.csv"
+    path.write_text("list_id,example_id,position,setting\n" + A_ROW, encoding="utf-8")
+    with pytest.raises(data.DataError, match="header must be exactly list_id,position,example_id,setting"):
+        data.load("examples")
+
+
+@pytest.mark.parametrize("body, chapter, expected", [
+    ("no.such-list,1,Sebuah contoh.,RW\n", "groupwork", "column 'list_id': unknown list 'no.such-list'"),
+    ("techniques.group-work,9,Sebuah contoh.,RW\n", "groupwork", "column 'position': list 'techniques.group-work' has 4 items"),
+    ("techniques.group-work,1,Sebuah contoh.,RW\n", "casework", "belongs to chapter 'groupwork', not to 'casework'"),
+    (A_ROW + "techniques.group-work,1,Contoh kedua.,RW\n", "groupwork", "line 3: row 'techniques.group-work#1': "
+     "columns 'list_id', 'position': a second example of this item (the first is at groupwork.csv line 2)"),
+])
+def test_example_cross_checks_name_file_line_and_column(tiny_root, body, chapter, expected):
+    for old in (tiny_root / "data" / "examples").glob("*.csv"):
+        old.unlink()
+    _examples_file(tiny_root, chapter, body)
+    with pytest.raises(data.DataError) as err:
+        data.examples()
+    assert f"{chapter}.csv: line" in str(err.value) and expected in str(err.value)
+    assert any(expected in p for p in data.check_all())
+
+
+def test_an_example_file_must_be_named_after_a_chapter(tiny_root):
+    _examples_file(tiny_root, "kelompok", A_ROW)
+    with pytest.raises(data.DataError, match="kelompok.csv: line 2: .*file name: 'kelompok' is not a chapter"):
+        data.examples()

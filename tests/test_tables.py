@@ -55,3 +55,12 @@ def test_lists_of_chapter_cover_every_list_once():
 
     seen = [lid for ch in data.CHAPTERS for lid in tables.lists_of_chapter(ch)]
     assert sorted(seen) == sorted(data.load("lists")["list_id"])
+
+
+def test_concept_list_example_column_names_the_setting():
+    df = tables.concept_list("techniques.group-work", ("position", "example"))
+    assert list(df.columns) == ["No.", "Contoh"]
+    assert df["Contoh"].str.startswith("**").all()
+    assert df["Contoh"].iloc[0].startswith("**Panti sosial:** ")
+    empty = tables.concept_list("functions.cswe-1959", ("position", "example"))
+    assert (empty["Contoh"] == "").all()

@@ -34,12 +34,16 @@ class Result:
 
 
 def export(fmt: str, *, chapter: str | None = None, base_url: str | None = None,
-           root: Path | str | None = None) -> Result:
-    """The bank under ``<root>/quizzes`` (default: the project) in ``fmt`` ("gift" or "moodle-xml")."""
+           root: Path | str | None = None, ordering_as_matching: bool = False) -> Result:
+    """The bank under ``<root>/quizzes`` (default: the project) in ``fmt`` ("gift" or "moodle-xml").
+
+    Moodle XML writes ordering items as Moodle's ordering type unless ``ordering_as_matching``; GIFT
+    always writes them as matching."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
     root = Path(root) if root is not None else _root()
-    categories = common.collect(root, chapter=chapter, base_url=base_url)
+    categories = common.collect(root, chapter=chapter, base_url=base_url,
+                                ordering=fmt == "moodle-xml" and not ordering_as_matching)
     title, _ = common.book_settings(root)
     return Result(fmt, FORMATS[fmt](categories, title=title), categories)
 

@@ -10,7 +10,9 @@
 ``benar-salah``      truefalse, with the feedback for "Benar" and for "Salah"
 ``menjodohkan``      matching; distractors become answers without a question
 ``mengelompokkan``   matching: each entry is a question whose answer is its group
-``mengurutkan``      matching: each step is a question whose answer is "Urutan ke-n"
+``mengurutkan``      ordering (qtype_ordering, in core since Moodle 4.4): every step, all shown, graded
+                     by absolute position like the book; or (GIFT, ``ordering=False``) matching:
+                     each step is a question whose answer is "Urutan ke-n"
 ``isian``            shortanswer (case-insensitive): every accepted variant, also without
                      diacritics; near misses as 0 % answers; a last ``*`` answer carries the
                      feedback for any other answer
@@ -174,12 +176,13 @@ class Match:
 class Question:
     id: str
     source_type: str          # the book's item type
-    qtype: str                # Moodle: multichoice, truefalse, shortanswer, match
+    qtype: str                # Moodle: multichoice, truefalse, shortanswer, match, ordering
     name: str
     text: str                 # HTML
     general_feedback: str     # HTML
     tags: list[str]
-    answers: list[Answer] = field(default_factory=list)     # multichoice, shortanswer
+    answers: list[Answer] = field(default_factory=list)     # multichoice, shortanswer; ordering: the steps
+                                                            # in order, the fraction being the position
     single: bool = True                                     # multichoice
     matches: list[Match] = field(default_factory=list)      # match
     correct: bool | None = None                             # truefalse
@@ -231,7 +234,7 @@ def _list(tag: str, rows: Iterable[str]) -> str:
     return f"<{tag}>" + "".join(f"<li>{r}</li>" for r in rows) + f"</{tag}>"
 
 
-def _question(item, sections: dict[str, Section], base_url: str | None) -> Question:
+def _question(item, sections: dict[str, Section], base_url: str | None, ordering: bool = False) -> Question:
     h = lambda s: to_html(s, base_url)  # noqa: E731
     tags = list(item.tags) + [f"tingkat-{item.level}", f"jenis-{item.type}"]
     q = Question(id=item.id, source_type=item.type, qtype="", name=_name(item),
@@ -276,6 +279,14 @@ def _question(item, sections: dict[str, Section], base_url: str | None) -> Quest
                        "its group; the feedback of every entry moved into the general feedback")
         if unused:
             q.notes.append(f"group(s) without an entry exported as extra answers: {', '.join(unused)}")
+    elif kind == "mengurutkan" and ordering:
+        q.qtype = "ordering"
+        q.answers = [Answer(h(s.text), n) for n, s in enumerate(item.steps, 1)]
+        extra = "<p>Urutan yang benar:</p>" + _list(
+            "ol", [f"<strong>{h(s.text)}</strong>: {h(s.feedback)}" for s in item.steps])
+        q.notes.append("ordering exported as Moodle's ordering type (qtype_ordering, in core since Moodle 4.4), "
+                       "graded by absolute position as in the book (use --ordering-as-matching for older sites); "
+                       "it keeps no feedback per step: the feedback of every step moved into the general feedback")
     elif kind == "mengurutkan":
         q.qtype = "match"
         q.matches = [Match(h(s.text), ORDER_ANSWER.format(n=n)) for n, s in enumerate(item.steps, 1)]
@@ -309,8 +320,10 @@ def _question(item, sections: dict[str, Section], base_url: str | None) -> Quest
 
 def build(banks: Sequence[Bank], *, sections: dict[str, Section] | None = None, base_url: str | None = None,
           book_title: str = DEFAULT_BOOK_TITLE, chapter_titles: dict[str, str] | None = None,
-          chapter: str | None = None) -> list[Category]:
-    """One category per chapter (in the book's order), holding the questions of its banks."""
+          chapter: str | None = None, ordering: bool = False) -> list[Category]:
+    """One category per chapter (in the book's order), holding the questions of its banks.
+
+    ``ordering``: ordering items as Moodle's ordering type (else as matching, for GIFT and old sites)."""
     sections = sections or {}
     titles = chapter_titles or {}
     if chapter is not None:
@@ -330,11 +343,12 @@ def build(banks: Sequence[Bank], *, sections: dict[str, Section] | None = None, 
                 chapter=bank.chapter, path=category_path(book_title, f"{number:02d} {title}"), title=title,
                 idnumber=f"peksos-{bank.chapter}", info="")
         cat.info += f"<p>{_esc(bank.title)}</p>"
-        cat.questions += [_question(it, sections, base_url) for it in bank.items]
+        cat.questions += [_question(it, sections, base_url, ordering) for it in bank.items]
     return list(cats.values())
 
 
-def collect(root: Path | None = None, *, chapter: str | None = None, base_url: str | None = None) -> list[Category]:
+def collect(root: Path | None = None, *, chapter: str | None = None, base_url: str | None = None,
+            ordering: bool = False) -> list[Category]:
     """Read and check every bank under ``<root>/quizzes`` and :func:`build` its categories.
 
     Banks are checked as ``peksos validate`` checks them (schema, ids, list ids, section
@@ -362,7 +376,7 @@ def collect(root: Path | None = None, *, chapter: str | None = None, base_url: s
     if base_url and urlsplit(base_url).scheme not in ("http", "https"):
         raise ExportError(f"base URL {base_url!r}: must start with http:// or https://")
     return build([one.bank for one in loaded], sections=sections, base_url=base_url, book_title=book_title,
-                 chapter_titles=chapter_titles(book), chapter=chapter)
+                 chapter_titles=chapter_titles(book), chapter=chapter, ordering=ordering)
 
 
 def count(categories: Iterable[Category]) -> int:

@@ -9,7 +9,10 @@ question carries ``name``, ``questiontext`` and ``generalfeedback`` (format html
 - truefalse: the answers ``true`` and ``false``, each with the feedback for the reader who picks it;
 - shortanswer: ``usecase`` 0 (case-insensitive) and the answers;
 - matching: ``shuffleanswers``, the combined feedback and one ``<subquestion>`` per pair (an empty
-  question text marks an extra answer).
+  question text marks an extra answer);
+- ordering (``qtype_ordering``): ``layouttype``, ``selecttype``, ``selectcount``, ``gradingtype``,
+  ``showgrading``, ``numberingstyle``, the combined feedback and one ``<answer>`` per step in the
+  right order (its ``fraction`` is the position, as Moodle's own export writes it).
 
 The XML is built with :mod:`xml.etree.ElementTree`, which escapes ``<``, ``>`` and ``&``.
 """
@@ -25,6 +28,12 @@ COMBINED = {
     "partiallycorrectfeedback": "<p>Jawaban Anda benar sebagian.</p>",
     "incorrectfeedback": "<p>Jawaban Anda belum benar.</p>",
 }
+
+
+# qtype_ordering's options (its import_from_xml): every step shown in one vertical list, graded by
+# absolute position (the book's rule), the grading details shown, no numbering.
+ORDERING = {"layouttype": "VERTICAL", "selecttype": "ALL", "gradingtype": "ABSOLUTE_POSITION",
+            "showgrading": "SHOW", "numberingstyle": "none"}
 
 
 def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html") -> ET.Element:
@@ -91,6 +100,13 @@ def question(q: Question) -> ET.Element:
         for m in q.matches:
             sub = _text(el, "subquestion", m.question)
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = m.answer
+    elif q.qtype == "ordering":
+        for tag, value in ORDERING.items():
+            _value(el, tag, value)
+        _value(el, "selectcount", str(len(q.answers)))
+        _combined(el, shownumcorrect=True)
+        for a in q.answers:
+            _answer(el, a.fraction, a.text, a.feedback, "html")
     else:  # pragma: no cover
         raise ValueError(f"{q.id}: no Moodle XML form for type {q.qtype!r}")
     tags = ET.SubElement(el, "tags")

@@ -242,6 +242,8 @@ class Bank(_Model):
     title: str
     chapter: Literal[CHAPTERS]  # type: ignore[valid-type]
     description: str = ""
+    mastery: int | None = Field(None, ge=0, le=100, description=(
+        "Percentage of the maximum score that passes the bank's SCORM package (peksos export scorm); default 80."))
     items: list[Item] = Field(min_length=1)
 
     _t = field_validator("title")(_no_blank)

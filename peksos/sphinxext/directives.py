@@ -1,7 +1,8 @@
 """Directives that turn data/ into tables, figures and the glossary at build time.
 
 - ``concept-list <list_id>``: the list's items as a table, with its authority and source,
-  and a reference label ``daftar-<list_id with dots as dashes>`` for links from quizzes.
+  a "Contoh" column when data/examples/ has practice examples for the list (``:no-examples:``
+  leaves it out), and a reference label ``daftar-<list_id with dots as dashes>`` for links from quizzes.
 - ``concept-compare <list_id> <list_id> ...``: lists side by side.
 - ``data-table <name>``: definitions, timeline, institutions, disagreements, lists-overview.
 - ``data-figure <name>``: a matplotlib figure drawn from data/, saved as SVG, with alt text.
@@ -81,15 +82,24 @@ class _DataDirective(SphinxDirective):
 
 
 class ConceptList(_DataDirective):
+    """The list's items as a table. A list with practice examples (data/examples/) gets a "Contoh"
+    column after the default ones; ``:no-examples:`` leaves it out."""
+
     required_arguments = 1
-    option_spec = {"columns": directives.unchanged, "caption": directives.unchanged}
+    option_spec = {"columns": directives.unchanged, "caption": directives.unchanged,
+                   "no-examples": directives.flag}
 
     def build(self) -> list[nodes.Node]:
         list_id = self.arguments[0]
         meta, _ = data.concept_list(list_id)
         columns = tuple(_csv_list(self.options.get("columns"))) or ("position", "label_id", "label_en", "description")
+        if "no-examples" in self.options:
+            columns = tuple(c for c in columns if c != "example")
+        elif "example" not in columns and data.examples_of(list_id):
+            columns = (*columns, "example")
         df = tables.concept_list(list_id, columns)
-        widths = {"No.": 1, "Istilah": 4, "Istilah Inggris": 4, "Penjelasan": 10}
+        self.env.__dict__.setdefault("peksos_list_pages", set()).add(self.env.docname)
+        widths = {"No.": 1, "Istilah": 4, "Istilah Inggris": 4, "Penjelasan": 10, "Contoh": 9}
         caption = pnodes.inline(self.options.get("caption") or meta["title_id"])
         tbl = pnodes.table(df, caption=caption, widths=[widths.get(c, 3) for c in df.columns])
         label = list_label(list_id)
@@ -99,6 +109,37 @@ class ConceptList(_DataDirective):
         wrap = nodes.container(classes=["peksos-table-wrap"])
         wrap += tbl
         return [wrap, self.source_note(meta["authority"], meta["year"], meta["cite_keys"], meta["seed"])]
+
+    def tables_used(self) -> tuple[str, ...]:
+        return ("lists", "items", "examples")
+
+
+def _example_files() -> tuple[str, ...]:
+    from ..paths import data_dir
+
+    return tuple(sorted(str(p) for p in (data_dir() / "examples").glob("*.csv")))
+
+
+def _reread_lists_when_example_files_change(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """A page depends on the example files that existed when it was read; a new (or deleted) file
+    under data/examples/ makes every page with a concept-list table outdated."""
+    files = _example_files()
+    before = getattr(env, "peksos_example_files", None)
+    env.peksos_example_files = files
+    if before == files:
+        return []
+    # an environment saved before the example files were tracked does not know its list pages
+    pages = set(env.all_docs) if before is None else getattr(env, "peksos_list_pages", set())
+    return sorted(pages & set(env.found_docs) - set(added) - set(changed))
+
+
+def _purge_list_pages(app: Sphinx, env, docname: str) -> None:
+    getattr(env, "peksos_list_pages", set()).discard(docname)
+
+
+def _merge_list_pages(app: Sphinx, env, docnames, other) -> None:
+    pages = env.__dict__.setdefault("peksos_list_pages", set())
+    pages.update(set(docnames) & getattr(other, "peksos_list_pages", set()))
 
 
 class ConceptCompare(_DataDirective):
@@ -121,8 +162,8 @@ class ConceptCompare(_DataDirective):
 
 
 _TABLES: dict[str, tuple[Callable[[dict], pd.DataFrame], tuple[str, ...], list[int], str]] = {
-    "definitions": (lambda o: tables.definitions(o.get("term"), _csv_list(o.get("ids")) or None),
-                    ("definitions",), [3, 4, 10], "Definisi menurut para ahli"),
+    "definitions": (lambda o: tables.definitions(o.get("term"), _csv_list(o.get("ids")) or None, o.get("chapter")),
+                    ("definitions",), [3, 4, 10, 3], "Definisi menurut para ahli"),
     "timeline": (lambda o: tables.timeline(), ("timeline",), [2, 5, 9], "Garis waktu"),
     "institutions": (lambda o: tables.institutions(o.get("scope")), ("institutions",), [4, 9], "Lembaga"),
     "disagreements": (lambda o: tables.disagreements(_csv_list(o.get("ids")) or None), ("disagreements",),
@@ -136,18 +177,36 @@ _TABLES: dict[str, tuple[Callable[[dict], pd.DataFrame], tuple[str, ...], list[i
 class DataTable(_DataDirective):
     required_arguments = 1
     option_spec = {"caption": directives.unchanged, "term": directives.unchanged, "ids": directives.unchanged,
-                   "scope": directives.unchanged, "lists": directives.unchanged}
+                   "scope": directives.unchanged, "lists": directives.unchanged, "chapter": directives.unchanged}
 
     def build(self) -> list[nodes.Node]:
         name = self.arguments[0]
         if name not in _TABLES:
             raise DataError(f"unknown table {name!r}; choose one of {', '.join(_TABLES)}")
+        if "chapter" in self.options and name != "definitions":
+            raise DataError("option :chapter: belongs to the definitions table only")
         make, _, widths, default_caption = _TABLES[name]
         df = make(self.options)
+        block = name == "definitions" and "chapter" in self.options
         wrap = nodes.container(classes=["peksos-table-wrap"])
-        wrap += pnodes.table(df, caption=pnodes.inline(self.options.get("caption") or default_caption),
-                             widths=widths)
-        return [wrap]
+        wrap += pnodes.table(df, caption=pnodes.inline(self.options.get("caption") or
+                                                       ("Definisi para ahli" if block else default_caption)),
+                             widths=widths, classes=("peksos-definisi-ahli",) if block else ())
+        if not block:
+            return [wrap]
+        return [wrap, self.definitions_note(self.options["chapter"], _csv_list(self.options.get("ids")))]
+
+    def definitions_note(self, chapter: str, extra: list[str]) -> nodes.paragraph:
+        """Under a "Definisi para ahli" block: every authority's work through the bibliography."""
+        df = data.load("definitions")
+        rows = df[(df["chapter"] == chapter) | df["def_id"].isin(extra)]
+        keys = ";".join(dict.fromkeys(k for ks in rows["cite_keys"] for k in ks.split(";") if k))
+        para = nodes.paragraph(classes=["peksos-source"])
+        para += nodes.Text("Rujukan: ")
+        para.extend(self.cite(keys))
+        para += nodes.Text(". Kolom Sumber menyebut tahun yang diberikan naskah, kode naskahnya, dan barisnya; "
+                           "definisi tanpa nama ahli adalah rumusan kerja dari naskah itu sendiri.")
+        return para
 
     def tables_used(self) -> tuple[str, ...]:
         return _TABLES[self.arguments[0]][1] if self.arguments[0] in _TABLES else ()
@@ -222,6 +281,9 @@ class DataGlossary(_DataDirective):
 
 def register(app: Sphinx) -> None:
     app.add_directive("concept-list", ConceptList)
+    app.connect("env-get-outdated", _reread_lists_when_example_files_change)
+    app.connect("env-purge-doc", _purge_list_pages)
+    app.connect("env-merge-info", _merge_list_pages)
     app.add_directive("concept-compare", ConceptCompare)
     app.add_directive("data-table", DataTable)
     app.add_directive("data-figure", DataFigure)

@@ -39,6 +39,10 @@ export const T = {
   vApplied: "Prinsip yang Anda terapkan", vViolated: "Prinsip yang Anda langgar", vNone: "Tidak ada.",
   vDebrief: "Pembahasan", vDownload: "Unduh jalur saya (JSON)", vBroken: "Kasus ini tidak dapat dimuat.",
   vTepat: "Tepat", vDiterima: "Dapat diterima", vBerisiko: "Berisiko", vMerugikan: "Merugikan",
+  // the SCORM package (peksos export scorm)
+  scoLms: "Terhubung ke LMS: skor dan jawaban Anda dikirim ke LMS.",
+  scoLocal: "Tidak terhubung ke LMS: jawaban disimpan di peramban ini saja dan tidak masuk ke buku nilai.",
+  scoFull: "Jawaban terlalu banyak untuk disimpan LMS; skor tetap dikirim, tetapi kemajuan tidak dapat dilanjutkan nanti.",
 };
 
 // h("button", {class: "x", type: "button", onclick: fn}, "text", node, ...): DOM without innerHTML.

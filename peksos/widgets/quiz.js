@@ -237,12 +237,14 @@ const validState = (d) => d.items && typeof d.items === "object" && !Array.isArr
   && Object.values(d.items).every((s) => s && typeof s === "object" && !Array.isArray(s));
 
 // Mount the quiz described by `data` into `el`. `onResults(results)` hears every change (anywidget).
-export function mount(el, data, onResults) {
+// `opts.store` replaces the browser's storage (same shape as openStore; the SCORM adapter keeps the
+// answers in the LMS), `opts.seed` the reader's seed.
+export function mount(el, data, onResults, opts = {}) {
   const qid = String(data.id || "kuis");
   const pre = `pk${++mounted}`;
   rescoreStored(Object.fromEntries(data.items.map((it) => [it.id, it])), score);
-  const store = openStore("quiz:" + qid, validState);
-  const seed = readerSeed();
+  const store = opts.store || openStore("quiz:" + qid, validState);
+  const seed = Number.isInteger(opts.seed) ? opts.seed : readerSeed();
   const rand = rng(hash(`${seed}:${qid}`));
   let items = data.items.slice();
   if (data.pool && data.pool < items.length) {
@@ -401,7 +403,7 @@ export function mount(el, data, onResults) {
     clearTimeout(armed);
     store.clear();
     for (const n of [...el.children]) if (n.classList.contains("pk-quiz")) n.remove();
-    const again = mount(el, data, onResults);
+    const again = mount(el, data, onResults, opts);
     again.querySelector(".pk-title").focus();
     again.say(T.resetDone);
   } }, T.reset);

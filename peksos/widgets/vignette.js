@@ -18,10 +18,11 @@ function ratingLabel(r) {
   return { "tepat": T.vTepat, "dapat-diterima": T.vDiterima, "berisiko": T.vBerisiko, "merugikan": T.vMerugikan }[r] || r;
 }
 
+// `host.changed(result)` hears every decision; `host.store` replaces the browser's storage (SCORM).
 export function mountVignette(root, data, host = {}) {
   const vars = Object.fromEntries(data.variables.map((v) => [v.name, v]));
   const initial = () => Object.fromEntries(data.variables.map((v) => [v.name, v.initial]));
-  const store = openStore("vignette:" + data.id, (d) => Array.isArray(d.path) && typeof d.node === "string"
+  const store = host.store || openStore("vignette:" + data.id, (d) => Array.isArray(d.path) && typeof d.node === "string"
     && (d.node in data.nodes || d.node in data.endings) && d.state && typeof d.state === "object");
   let s = store.data
     ? { node: store.data.node, state: store.data.state, path: store.data.path, noteOk: !!store.data.noteOk, pending: null,

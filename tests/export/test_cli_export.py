@@ -140,3 +140,21 @@ def test_a_chapter_without_bank_and_a_bad_base_url_are_clean_errors(hostile_proj
     (hostile_project / "quizzes").mkdir()
     assert cli.main(["export", "gift"]) == 1
     assert "no quiz bank to export" in capsys.readouterr().err
+
+
+def test_ordering_type_by_default_and_matching_on_request(capsys, real_items):
+    ordering = {i for i, it in real_items.items() if it.type == "mengurutkan"}
+    assert ordering
+    assert cli.main(["export", "moodle-xml", "--chapter", "casework"]) == 0
+    out, err = capsys.readouterr()
+    types = {q.findtext("idnumber"): q.get("type") for q in ET.fromstring(out).findall("question")}
+    here = ordering & set(types)
+    assert here and all(types[i] == "ordering" for i in here)
+    assert all(re.search(rf"^note {i}: mengurutkan -> ordering: .*Moodle 4\.4", err, re.M) for i in here)
+    assert cli.main(["export", "moodle-xml", "--chapter", "casework", "--ordering-as-matching"]) == 0
+    out, err = capsys.readouterr()
+    types = {q.findtext("idnumber"): q.get("type") for q in ET.fromstring(out).findall("question")}
+    assert all(types[i] == "match" for i in here)
+    with pytest.raises(SystemExit):
+        cli.main(["export", "gift", "--ordering-as-matching"])  # GIFT always writes matching
+    capsys.readouterr()

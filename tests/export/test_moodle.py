@@ -1,24 +1,35 @@
-"""Moodle XML export: well-formed, one category per chapter, and every question with the elements
-Moodle's XML importer (qformat_xml) reads; weights only from Moodle's list; hostile text escaped."""
+"""Moodle XML export: well-formed (parsed with lxml), one category per chapter, and every question with
+the elements Moodle's XML importer (qformat_xml, and qtype_ordering's import_from_xml) reads; weights only
+from Moodle's list; hostile text escaped; ordering as matching on request."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 import pytest
+from lxml import etree
 
-from peksos.export import common, moodle
+from peksos.export import common, export, moodle
 from peksos.quiz.schema import Bank
 
+from ..conftest import ROOT
 from .conftest import HOSTILE_HTML, HOSTILE_PLAIN, hostile_bank
 
 QTYPE = {"pilihan-tunggal": "multichoice", "pilihan-ganda": "multichoice", "benar-salah": "truefalse",
-         "menjodohkan": "match", "mengelompokkan": "match", "mengurutkan": "match", "isian": "shortanswer"}
+         "menjodohkan": "match", "mengelompokkan": "match", "mengurutkan": "ordering", "isian": "shortanswer"}
+# What qtype_ordering's import_from_xml reads, with the values the book's scoring needs.
+ORDERING = {"layouttype": "VERTICAL", "selecttype": "ALL", "gradingtype": "ABSOLUTE_POSITION", "showgrading": "SHOW"}
 ALLOWED = set(common.ALLOWED_FRACTIONS)
 
 
+def parse(text: str):
+    """The document as lxml reads it: strict, no entities resolved, no network."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+    return etree.fromstring(text.encode("utf-8"), parser)
+
+
 @pytest.fixture(scope="module")
-def quiz(xml_export) -> ET.Element:
-    return ET.fromstring(xml_export.text.encode("utf-8"))
+def quiz(xml_export):
+    return parse(xml_export.text)
 
 
 def text_of(q: ET.Element, path: str) -> str:
@@ -71,59 +82,79 @@ def test_every_question_has_what_the_importer_needs(quiz, real_items):
             continue
         item = real_items[text_of(q, "idnumber")]
         seen.add(item.type)
-        assert kind == QTYPE[item.type], item.id
-        assert text_of(q, "name/text").startswith(item.id)
-        assert q.find("questiontext").get("format") == "html"
-        assert html_fragment(text_of(q, "questiontext/text")).find(".//script") is None
-        assert q.find("generalfeedback").get("format") == "html"
-        general = text_of(q, "generalfeedback/text")
-        assert common.to_html(item.explanation) in general and "Baca lagi di buku" in general
-        html_fragment(general)
-        assert text_of(q, "defaultgrade") == "1" and text_of(q, "hidden") == "0"
-        assert float(text_of(q, "penalty")) in (1.0, 0.3333333)
-        assert {t.text for t in q.findall("tags/tag/text")} == set(item.tags) | {f"tingkat-{item.level}",
-                                                                                 f"jenis-{item.type}"}
-        if kind == "multichoice":
-            assert text_of(q, "single") == ("true" if item.type == "pilihan-tunggal" else "false")
-            assert text_of(q, "shuffleanswers") == "true"
-            assert text_of(q, "answernumbering") == "abc"
-            for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
-                assert text_of(q, f"{tag}/text")
-            answers = q.findall("answer")
-            assert len(answers) == len(item.options)
-            fr = [fraction(a) for a in answers]
-            for a, o in zip(answers, item.options):
-                assert a.get("format") == "html"
-                assert text_of(a, "text") == common.to_html(o.text)
-                assert text_of(a, "feedback/text") == common.to_html(o.feedback)
-            if item.type == "pilihan-tunggal":
-                assert sorted(fr) == [0] * (len(fr) - 1) + [100]
-            else:
-                k = sum(o.correct for o in item.options)
-                assert abs(sum(f for f in fr if f > 0) - 100) < 0.001
-                assert fr == pytest.approx([100 / k if o.correct else -100 / k for o in item.options], abs=1e-5)
-        elif kind == "truefalse":
-            answers = {text_of(a, "text"): a for a in q.findall("answer")}
-            assert set(answers) == {"true", "false"}
-            assert fraction(answers["true"]) == (100 if item.answer else 0)
-            assert fraction(answers["false"]) == (0 if item.answer else 100)
-            assert text_of(answers["true"], "feedback/text") == common.to_html(item.feedback.benar)
-            assert text_of(answers["false"], "feedback/text") == common.to_html(item.feedback.salah)
-        elif kind == "shortanswer":
-            assert text_of(q, "usecase") == "0"
-            answers = [(text_of(a, "text"), fraction(a)) for a in q.findall("answer")]
-            for a in item.accepted:
-                assert (a, 100) in answers and (common.strip_diacritics(a), 100) in answers
-            assert answers[-1] == ("*", 0)
-            assert all(text_of(a, "feedback/text") for a in q.findall("answer"))
-        elif kind == "match":
-            assert text_of(q, "shuffleanswers") == "true"
-            subs = q.findall("subquestion")
-            assert len(subs) >= 2 and all(s.get("format") == "html" for s in subs)
-            assert all(text_of(s, "answer/text") for s in subs)
-            assert sum(1 for s in subs if (s.findtext("text") or "")) == len(
-                getattr(item, "pairs", None) or getattr(item, "steps", None) or item.entries)
+        check_question(q, item)
     assert seen == set(QTYPE)
+
+
+def check_question(q, item, qtype: dict = QTYPE) -> None:
+    """Every element qformat_xml reads for the question's type (import_headers and import_<type>)."""
+    kind = q.get("type")
+    assert kind == qtype[item.type], item.id
+    assert text_of(q, "name/text").startswith(item.id)
+    assert q.find("questiontext").get("format") == "html"
+    assert html_fragment(text_of(q, "questiontext/text")).find(".//script") is None
+    assert q.find("generalfeedback").get("format") == "html"
+    general = text_of(q, "generalfeedback/text")
+    assert common.to_html(item.explanation) in general and "Baca lagi di buku" in general
+    html_fragment(general)
+    assert text_of(q, "defaultgrade") == "1" and text_of(q, "hidden") == "0"
+    assert float(text_of(q, "penalty")) in (1.0, 0.3333333)
+    assert {t.text for t in q.findall("tags/tag/text")} == set(item.tags) | {f"tingkat-{item.level}",
+                                                                             f"jenis-{item.type}"}
+    if kind == "multichoice":
+        assert text_of(q, "single") == ("true" if item.type == "pilihan-tunggal" else "false")
+        assert text_of(q, "shuffleanswers") == "true"
+        assert text_of(q, "answernumbering") == "abc"
+        for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+            assert text_of(q, f"{tag}/text")
+        answers = q.findall("answer")
+        assert len(answers) == len(item.options)
+        fr = [fraction(a) for a in answers]
+        for a, o in zip(answers, item.options):
+            assert a.get("format") == "html"
+            assert text_of(a, "text") == common.to_html(o.text)
+            assert text_of(a, "feedback/text") == common.to_html(o.feedback)
+        if item.type == "pilihan-tunggal":
+            assert sorted(fr) == [0] * (len(fr) - 1) + [100]
+        else:
+            k = sum(o.correct for o in item.options)
+            assert abs(sum(f for f in fr if f > 0) - 100) < 0.001
+            assert fr == pytest.approx([100 / k if o.correct else -100 / k for o in item.options], abs=1e-5)
+    elif kind == "truefalse":
+        answers = {text_of(a, "text"): a for a in q.findall("answer")}
+        assert set(answers) == {"true", "false"}
+        assert fraction(answers["true"]) == (100 if item.answer else 0)
+        assert fraction(answers["false"]) == (0 if item.answer else 100)
+        assert text_of(answers["true"], "feedback/text") == common.to_html(item.feedback.benar)
+        assert text_of(answers["false"], "feedback/text") == common.to_html(item.feedback.salah)
+    elif kind == "shortanswer":
+        assert text_of(q, "usecase") == "0"
+        answers = [(text_of(a, "text"), fraction(a)) for a in q.findall("answer")]
+        for a in item.accepted:
+            assert (a, 100) in answers and (common.strip_diacritics(a), 100) in answers
+        assert answers[-1] == ("*", 0)
+        assert all(text_of(a, "feedback/text") for a in q.findall("answer"))
+    elif kind == "match":
+        assert text_of(q, "shuffleanswers") == "true"
+        subs = q.findall("subquestion")
+        assert len(subs) >= 2 and all(s.get("format") == "html" for s in subs)
+        assert all(text_of(s, "answer/text") for s in subs)
+        assert sum(1 for s in subs if (s.findtext("text") or "")) == len(
+            getattr(item, "pairs", None) or getattr(item, "steps", None) or item.entries)
+    elif kind == "ordering":
+        for tag, value in ORDERING.items():
+            assert text_of(q, tag) == value, (item.id, tag)
+        assert text_of(q, "selectcount") == str(len(item.steps))
+        for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+            assert q.find(tag).get("format") == "html" and text_of(q, f"{tag}/text")
+        answers = q.findall("answer")
+        assert [a.get("fraction") for a in answers] == [str(n) for n in range(1, len(item.steps) + 1)]
+        assert [text_of(a, "text") for a in answers] == [common.to_html(s.text) for s in item.steps]
+        assert all(a.get("format") == "html" for a in answers)
+        general = text_of(q, "generalfeedback/text")
+        assert all(common.to_html(s.feedback) in general for s in item.steps)
+    else:
+        pytest.fail(f"{item.id}: unexpected type {kind}")
 
 
 @pytest.mark.parametrize("k, expected", [(1, 100), (2, 50), (3, 33.33333), (4, 25), (5, 20), (6, 16.66667),
@@ -168,3 +199,24 @@ def test_hostile_text_is_escaped():
     short = [(text_of(a, "text"), a.get("fraction")) for a in qs["h-isian"].findall("answer")]
     assert short == [("Kĕtuhanan\\*", "100"), ("Ketuhanan\\*", "100"), ("a#b {c}", "100"), ("dekat: ~x", "0"),
                      ("*", "0")]
+
+
+def test_ordering_as_matching_for_older_sites(real_items):
+    older = parse(export("moodle-xml", root=ROOT, ordering_as_matching=True).text)
+    qtype = dict(QTYPE, mengurutkan="match")
+    kinds = set()
+    for q in older.findall("question"):
+        if q.get("type") != "category":
+            item = real_items[text_of(q, "idnumber")]
+            check_question(q, item, qtype)
+            kinds.add(q.get("type"))
+    assert "ordering" not in kinds and "match" in kinds
+
+
+def test_hostile_ordering_steps_are_escaped():
+    cats = common.build([Bank.model_validate(hostile_bank())], ordering=True)
+    q = next(q for q in parse(moodle.render(cats)).findall("question") if q.findtext("idnumber") == "h-urut")
+    assert q.get("type") == "ordering"
+    assert [a.findtext("text") for a in q.findall("answer")] == ["langkah satu " + HOSTILE_HTML, "langkah dua",
+                                                                  "langkah tiga"]
+    assert html_fragment(text_of(q, "generalfeedback/text")).find(".//script") is None
