@@ -39,7 +39,6 @@ async function sw(jobFile) {
   const { count, size, warnings } = await generateSW({
     globDirectory: job.site,
     globPatterns: job.precache,
-    globStrict: true,
     swDest: join(job.site, "sw.js"),
     cacheId: job.cacheId,
     mode: "production",

@@ -5,10 +5,10 @@
   ``start_url`` = the book's first page, ``display: standalone``).
 - At the end of the build Workbox (``workbox-build`` generateSW, via ``peksos/node/offline.mjs``)
   writes ``sw.js``: it precaches the app shell (every ``_static`` file the pages load, the fonts,
-  the search index) and every page outside ``notebooks/`` with a revision hash, so a rebuild
-  replaces exactly what changed; notebook pages are stale-while-revalidate and images and other
-  files cache-first, both cached on first use. ``peksos-offline.js`` registers it, shows the
-  "Simpan buku untuk dibaca luring" control (it caches every file listed in
+  the search index) and every page outside ``notebooks/`` with its figures, each with a revision
+  hash, so a rebuild replaces exactly what changed; notebook pages (stale-while-revalidate) and
+  their plots (cache-first) are cached on first use. ``peksos-offline.js`` registers the worker,
+  shows the "Simpan buku untuk dibaca luring" control (it caches every file listed in
   ``peksos-offline-files.json``, with progress) and the "versi baru tersedia" notice.
 - The service worker never touches localStorage: quiz and case progress survives every update.
 """
@@ -44,7 +44,7 @@ SCRIPT = Path(__file__).resolve().parents[1] / "node" / "offline.mjs"
 RUNTIME_ONLY = ("notebooks/",)  # pages cached on first use (and by the save control), not precached
 NOT_LISTED = ("_sources/", ".doctrees/", ".buildinfo", SW, "objects.inv")
 _REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:[?#][^"]*)?"')
-_CSS_URL = re.compile(r'url\(["\']?([^"\')?#:]+)')
+_CSS_URL = re.compile(r'(?:url\(\s*["\']?|@import\s*["\'])([^"\')?#:]+)')
 
 
 def register(app: Sphinx) -> None:
@@ -131,22 +131,29 @@ def referenced(out: Path, pages: list[str]) -> set[str]:
             path = (page.parent / ref).resolve()
             if path.is_file() and path.is_relative_to(out.resolve()):
                 found.add(path.relative_to(out.resolve()).as_posix())
-    for css in [f for f in found if f.endswith(".css")]:
-        sheet = out / css
+    sheets = [f for f in found if f.endswith(".css")]
+    while sheets:  # stylesheets bring fonts, images and the sheets they @import
+        sheet = out / sheets.pop()
         for ref in _CSS_URL.findall(sheet.read_text(encoding="utf-8", errors="replace")):
             path = (sheet.parent / ref).resolve()
-            if path.is_file():
-                found.add(path.relative_to(out.resolve()).as_posix())
+            if path.is_file() and path.is_relative_to(out.resolve()):
+                rel = path.relative_to(out.resolve()).as_posix()
+                if rel not in found and rel.endswith(".css"):
+                    sheets.append(rel)
+                found.add(rel)
     return found
 
 
 def plan(out: Path) -> tuple[list[str], list[list]]:
     """(files to precache, [[file, bytes], ...] the save control caches: the whole readable book)."""
     pages = site_pages(out)
-    files = referenced(out, pages) | set(pages) | {MANIFEST, "searchindex.js"} | \
-        {f"{ICONS_DIR}/icon-{n}.png" for n in (192, 512)}
-    files = {f for f in files if (out / f).is_file() and not f.startswith(NOT_LISTED)}
-    precache = sorted(f for f in files if not f.startswith(RUNTIME_ONLY) and not f.startswith("_images/"))
+    chapters = [p for p in pages if not p.startswith(RUNTIME_ONLY)]
+    shell = {MANIFEST, "searchindex.js"} | {f"{ICONS_DIR}/icon-{n}.png" for n in (192, 512)}
+    listed_files = referenced(out, pages) | set(pages) | shell
+    # the chapters with their figures (the figures are small SVGs); notebook pages and their plots on first use
+    chapter_files = referenced(out, chapters) | set(chapters) | shell
+    files = {f for f in listed_files if (out / f).is_file() and not f.startswith(NOT_LISTED)}
+    precache = sorted(f for f in files if f in chapter_files and not f.startswith(RUNTIME_ONLY))
     listed = [[f, (out / f).stat().st_size] for f in sorted(files)]
     return precache, listed
 

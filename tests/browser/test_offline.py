@@ -82,7 +82,9 @@ def test_every_chapter_quiz_and_case_work_offline_after_one_visit(browser, base_
     context, page, watch = _installed(browser, base_url)
     context.set_offline(True)
     assert CHAPTERS and "book/pengertian.html" in CHAPTERS
-    for chapter in [*CHAPTERS, "index.html", "search.html"]:
+    page.goto(f"{base_url}/index.html", wait_until="load")
+    page.wait_for_url("**/book/intro.html")  # the root page sends the reader to the first chapter
+    for chapter in [*CHAPTERS, "search.html"]:
         page.goto(f"{base_url}/{chapter}", wait_until="load")
         assert page.locator("article.bd-article, .bd-search-container, main").first.is_visible(), chapter
         assert page.title(), chapter
@@ -154,7 +156,7 @@ def _png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", head[16:24])
 
 
-def test_manifest_is_valid_installable_and_its_icons_exist(browser, base_url):
+def test_manifest_is_valid_installable_and_its_icons_exist(browser, base_url, tmp_path):
     data = json.loads((SITE / sw.MANIFEST).read_text(encoding="utf-8"))
     assert data["name"] == "Pengantar Pekerjaan Sosial" and data["short_name"] and data["lang"] == "id"
     assert data["display"] == "standalone" and data["theme_color"].startswith("#")
@@ -164,7 +166,13 @@ def test_manifest_is_valid_installable_and_its_icons_exist(browser, base_url):
     for icon in data["icons"]:
         w, h = _png_size(SITE / icon["src"])
         assert f"{w}x{h}" == icon["sizes"]
-    context, page, watch = _installed(browser, base_url, "book/pengertian.html")
+    # a browser profile on disk, as a reader's: Chromium never offers to install from a private window
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profil"), executable_path=site.CHROMIUM, args=site.CHROMIUM_ARGS)
+    watch = Watch(context, base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/book/pengertian.html", wait_until="load")
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
     assert page.locator('link[rel="manifest"]').count() == 1
     cdp = context.new_cdp_session(page)
     got = cdp.send("Page.getAppManifest")
