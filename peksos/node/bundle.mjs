@@ -29,20 +29,36 @@ function sibling(deps, self) {
         const name = SIBLING.exec(args.path)[1];
         if (args.importer === "<stdin>" || name === self) return { path: join(widgets, `${name}.js`) };
         deps.add(name);
-        return { path: name, namespace: "peksos-global" };
+        // only what the importer takes from the sibling (`import { a, b } from "./x.js"`), else all it exports
+        const taken = importedFrom(readFileSync(args.importer, "utf8"), args.path);
+        return { path: name, namespace: "peksos-global", pluginData: { taken } };
       });
       build.onLoad({ filter: /.*/, namespace: "peksos-global" }, (args) => {
-        const names = exportsOf(readFileSync(join(widgets, `${args.path}.js`), "utf8"));
+        const names = args.pluginData?.taken || exportsOf(readFileSync(join(widgets, `${args.path}.js`), "utf8"));
         const key = JSON.stringify(args.path);
         return {
           contents: `const m = (globalThis.peksos || {})[${key}];\n` +
-            `if (!m) throw new Error("peksos: load ${args.path}.js before this module");\n` +
+            `if (!m) throw new Error("peksos: ${args.path}.js first");\n` +
             names.map((n) => `export const ${n} = m.${n};`).join("\n"),
           loader: "js",
         };
       });
     },
   };
+}
+
+// The names `source` imports by name from `path` (null when it imports the whole module or none by name).
+function importedFrom(source, path) {
+  const esc = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = new Set();
+  for (const m of source.matchAll(new RegExp(`^import\\s*(\\*|\\{[^}]*\\})\\s*from\\s*["']${esc}["']`, "gm"))) {
+    if (m[1] === "*") return null;
+    for (const part of m[1].slice(1, -1).split(",")) {
+      const name = part.trim().split(/\s+as\s+/)[0];
+      if (name) names.add(name);
+    }
+  }
+  return names.size ? [...names] : null;
 }
 
 // The names a sibling module exports (`export const|let|function|class NAME`, `export { a, b as c }`).
@@ -73,9 +89,15 @@ for (const file of names) {
   }
   const deps = new Set();
   const key = JSON.stringify(name);
+  // the module's exports as a plain object on the global (no namespace object with getters to build)
+  const source = readFileSync(join(widgets, file), "utf8");
+  const named = exportsOf(source), hasDefault = /^export\s+default\b/m.test(source);
+  const imports = [hasDefault ? "m_default" : "", named.length ? `{ ${named.join(", ")} }` : ""].filter(Boolean).join(", ");
+  const fields = [...(hasDefault ? ["default: m_default"] : []), ...named].join(", ");
   await esbuild.build({
     stdin: {
-      contents: `import * as m from "./${file}";\n(globalThis.peksos = globalThis.peksos || {})[${key}] = m;\n`,
+      contents: (imports ? `import ${imports} from "./${file}";\n` : `import "./${file}";\n`) +
+        `(globalThis.peksos = globalThis.peksos || {})[${key}] = { ${fields} };\n`,
       resolveDir: widgets, sourcefile: "<stdin>", loader: "js",
     },
     bundle: true, format: "iife", minify: true, charset: "utf8", legalComments: "none",

@@ -2,10 +2,13 @@
 //
 //   node purge.mjs <job.json>
 //
-// job.json: {"css": [[pristine, target], ...], "content": [html and js files], "safelist": {...}}
+// job.json: {"css": [[pristine, target], ...], "content": [html and js files], "safelist": {...},
+//            "blocklist": [regex, ...]}
 // Every selector is kept that names a class, id or tag found in the built pages or in the
 // scripts the pages run (the theme adds classes such as `show` at run time), or that the
-// safelist names. PurgeCSS also drops unused @font-face, @keyframes and custom properties.
+// safelist names, unless the blocklist names it (theme features the book does not turn on, whose
+// names the theme's script spells out anyway). PurgeCSS also drops unused @font-face, @keyframes and
+// custom properties.
 // Prints {target: [bytes before, bytes after]} as JSON.
 import { readFileSync, writeFileSync } from "node:fs";
 import { PurgeCSS } from "purgecss";
@@ -39,6 +42,7 @@ const results = await new PurgeCSS().purge({
   content: job.content,
   css: job.css.map(([pristine]) => ({ raw: readFileSync(pristine, "utf8"), name: pristine })),
   safelist,
+  blocklist: re(job.blocklist),
   extractors: [{ extractor: markup, extensions: ["html"] }],
   fontFace: true,
   keyframes: true,

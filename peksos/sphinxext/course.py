@@ -1,14 +1,22 @@
 """The ``{progress}`` ("Kemajuan saya") and ``{practice}`` ("Latihan") directives: pages over the whole course.
 
-Both embed the same payload as inert JSON (no run-time fetch, so the book works from ``file://``):
-every item of every bank (as the quiz engine renders it, with its chapter and the URL of the section
-that teaches it), the chapters with their titles and URLs, and the cases with their endings. The page's
+Both embed, as inert JSON, the chapters with their titles and URLs, the cases with their endings, and
+every item of every bank: the progress page what scores and places it (:func:`scoring_view`: chapter,
+topics, section, the parts an answer is scored against, no text), the practice page what draws a
+session (:data:`DRAWN_BY`). The practice page shows items in full: each is a small classic script under
+``_static/peksos/soal/`` that the page loads for the items a session draws or an old answer needs scored
+(a script tag, not fetch(), so it also works from ``file://``), so the page stays light. The page's
 engine (``progress.js`` / ``practice.js``) reads the learning record in the browser. A bank or vignette
 that does not load, or an item whose section does not resolve, stops the build.
 """
 from __future__ import annotations
 
 import copy
+import json
+import posixpath
+import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -73,13 +81,54 @@ class course(nodes.raw):  # noqa: N801
     """A progress or practice widget; its HTML visitor resolves every URL and writes the markup."""
 
 
-def _visit_course_html(self, node: course) -> None:
-    data = copy.deepcopy(node["payload"])
-    for item in data["items"]:
-        item["section_url"] = pnodes.label_url(self.builder, item["section"])
+ITEMS_DIR = "_static/peksos/soal"  # the practice page's items, one classic script each
+DRAWN_BY = ("id", "chapter", "tags", "list_id")  # what learning.js draw() reads of an item
+_ITEM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def item_script(item: dict) -> str:
+    """One item as a classic script that registers it (``peksosSoal[id] = {...}``): it loads from file://
+    too, where fetch() may not. JSON is a JS literal once U+2028/U+2029 are escaped; the engine shows
+    every text with textContent, so nothing in it becomes markup."""
+    body = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"(globalThis.peksosSoal=globalThis.peksosSoal||{{}})[{json.dumps(item['id'])}]={body};\n"
+
+
+def write_item_scripts(outdir: Path, items: list[dict], where: str) -> Path:
+    """Write every item of the practice page under ``ITEMS_DIR`` (the folder is replaced, so an item taken
+    out of the bank leaves no file behind)."""
+    target = Path(outdir) / ITEMS_DIR
+    if target.is_dir():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for item in items:
+        if not _ITEM_ID.match(item["id"]):
+            raise ExtensionError(f"{where}: item {item['id']!r}: field 'id': only a-z, 0-9 and '-' can name its file")
+        (target / f"{item['id']}.js").write_text(item_script(item), encoding="utf-8")
+    return target
+
+
+def _section_urls(self, node: course, items: list[dict], *, from_root: bool = False) -> None:
+    for item in items:
+        item["section_url"] = pnodes.label_url(self.builder, item["section"], from_root=from_root)
         if item["section_url"] is None:
             raise ExtensionError(f"{node['where']}: item {item['id']!r}: field 'section': label {item['section']!r} "
                                  "does not resolve to a section of the book")
+
+
+def _visit_course_html(self, node: course) -> None:
+    data = copy.deepcopy(node["payload"])
+    if node["kind"] == "practice":
+        # the page carries what draws and scores a session; the items it shows load one by one
+        _section_urls(self, node, data["items"], from_root=True)
+        write_item_scripts(self.builder.outdir, data["items"], node["where"])
+        data["items"] = [{k: it[k] for k in DRAWN_BY} for it in data["items"]]
+        here = posixpath.dirname(self.builder.current_docname) or "."
+        data["root"] = posixpath.relpath(".", here) + "/"
+        data["soal"] = posixpath.relpath(ITEMS_DIR, here) + "/"
+    else:
+        _section_urls(self, node, data["items"])
     env = self.builder.env
     for chapter in data["chapters"]:
         doc = f"book/{chapter['id']}"

@@ -106,13 +106,14 @@ def resolve_label(env, label: str) -> tuple[str, str] | None:
     return std.anonlabels.get(label) or (std.labels[label][:2] if label in std.labels else None)
 
 
-def label_url(builder, label: str) -> str | None:
-    """The URL of a reference label as seen from the page being written, or None if it does not resolve."""
+def label_url(builder, label: str, *, from_root: bool = False) -> str | None:
+    """The URL of a reference label as seen from the page being written (or from the site's root), or None
+    if it does not resolve."""
     target = resolve_label(builder.env, label)
     if target is None:
         return None
     docname, anchor = target
-    uri = builder.get_relative_uri(builder.current_docname, docname)
+    uri = builder.get_target_uri(docname) if from_root else builder.get_relative_uri(builder.current_docname, docname)
     return f"{uri}#{anchor}" if anchor else (uri or "#")
 
 

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import subprocess
@@ -25,6 +26,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..widgets import bundle as widget_bundle
+from . import course
 
 APP_NAME = "Pengantar Pekerjaan Sosial"
 SHORT_NAME = "Peksos"
@@ -149,6 +151,8 @@ def plan(out: Path) -> tuple[list[str], list[list]]:
     pages = site_pages(out)
     chapters = [p for p in pages if not p.startswith(RUNTIME_ONLY)]
     shell = {MANIFEST, "searchindex.js"} | {f"{ICONS_DIR}/icon-{n}.png" for n in (192, 512)}
+    # what scripts load, not tags: the practice page's items
+    shell |= {p.relative_to(out).as_posix() for p in sorted((out / course.ITEMS_DIR).glob("*.js"))}
     listed_files = referenced(out, pages) | set(pages) | shell
     # the chapters with their figures (the figures are small SVGs); notebook pages and their plots on first use
     chapter_files = referenced(out, chapters) | set(chapters) | shell
@@ -172,6 +176,25 @@ def write_service_worker(out: Path) -> dict:
     return result
 
 
+_REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)"\s*/>\s*$')
+
+
+def root_page(text: str, *, favicon: str | None) -> str | None:
+    """Jupyter Book's root ``index.html`` is one ``<meta>`` redirect; as a page of its own it gets a language,
+    a title, the book's icon and manifest (so the browser asks for no ``/favicon.ico`` the site lacks) and a
+    link for a reader whose browser does not follow the redirect. None for any other page."""
+    m = _REDIRECT.match(text)
+    if not m:
+        return None
+    target = html.escape(m.group(1), quote=True)
+    icon = f'<link rel="icon" href="{html.escape(favicon, quote=True)}"/>' if favicon else ""
+    return (f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"/>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+            f'<meta http-equiv="Refresh" content="0; url={target}"/><title>{html.escape(APP_NAME)}</title>{icon}'
+            f'<link rel="manifest" href="{MANIFEST}"/><meta name="theme-color" content="{THEME_COLOUR}"/></head>'
+            f'<body><p><a href="{target}">Buka {html.escape(APP_NAME)}</a></p></body></html>\n')
+
+
 def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _is_html(app):
         return
@@ -181,5 +204,11 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
         raise RuntimeError("html_logo is not set or missing: the app icons are drawn from it")
     write_icons(logo, out)
     start = app.config.root_doc + ".html"
+    index = out / "index.html"
+    if index.is_file():
+        favicon = f"_static/{Path(app.config.html_favicon).name}" if app.config.html_favicon else None
+        page = root_page(index.read_text(encoding="utf-8"), favicon=favicon)
+        if page is not None:
+            index.write_text(page, encoding="utf-8")
     (out / MANIFEST).write_text(json.dumps(manifest(start), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     write_service_worker(out)

@@ -10,7 +10,8 @@ At the end of an HTML build:
 - :func:`shrink_png` stores notebook figures (matplotlib PNG) with a 256-colour palette when
   that saves at least a fifth: the charts have few colours and look the same. :func:`shrink_svg`
   drops the metadata, indentation and sub-0.01 digits of the data figures' SVG.
-- Images in the text get ``loading="lazy"``: a reader downloads a figure when scrolling near it.
+- The book's own scripts (``_static/peksos-*.js``) are minified by esbuild after the purge.
+- Every image of a page gets ``loading="lazy"``: a reader downloads a figure when scrolling near it.
 
 The engine's own CSS (``_static/peksos/``) is minified by ``peksos bundle`` and never purged.
 """
@@ -42,23 +43,39 @@ SAFELIST = {
     # attribute states set by scripts: colour mode, the dropdown placement flag, opened <details>
     "greedy": [r"data-theme", r"data-mode", r"data-bs-popper", r"\[open"],
 }
+# Theme features this book does not configure (no `switcher`, no `announcement` in html_theme_options):
+# the theme's script names their classes and its pages carry a hidden version-warning <aside>, so only
+# this list lets PurgeCSS drop their rules. tests/sphinxext/test_weight.py checks the options stay unset.
+BLOCKLIST = [r"^version-switcher", r"^bd-header-version-warning$", r"^pst-button-link-to-stable-version$",
+             r"^bd-header-announcement"]
 _SCRIPT_SRC = re.compile(r'<script[^>]*\bsrc="([^"?#]+)')
 
 
 def register(app: Sphinx) -> None:
-    app.connect("html-page-context", _lazy_images)
+    app.connect("build-finished", _lazy_images, priority=650)
     app.connect("build-finished", _purge_css, priority=700)
     app.connect("build-finished", _shrink_pngs, priority=700)
     app.connect("build-finished", _shrink_svgs, priority=700)
+    app.connect("build-finished", _minify_scripts, priority=710)
 
 
 _IMG = re.compile(r"<img\b(?![^>]*\bloading=)")
 
 
-def _lazy_images(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Figures in the text load when the reader scrolls near them (``loading="lazy"``), not all at once."""
-    if app.builder.format == "html" and context.get("body"):
-        context["body"] = _IMG.sub('<img loading="lazy" decoding="async"', context["body"])
+def lazy_images(text: str) -> str:
+    """Every ``<img>`` without a loading attribute gets ``loading="lazy"``: a figure in the text loads
+    when the reader scrolls near it, a logo in a closed header menu not at all."""
+    return _IMG.sub('<img loading="lazy" decoding="async"', text)
+
+
+def _lazy_images(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in _pages(Path(app.outdir)):
+        text = page.read_text(encoding="utf-8")
+        lazy = lazy_images(text)
+        if lazy != text:
+            page.write_text(lazy, encoding="utf-8")
 
 
 _SVG_NUMBER = re.compile(r"(?<![\w#.])(-?\d+\.\d{2})\d+")
@@ -142,7 +159,8 @@ def purge_css(out: Path, store: Path | None = None) -> dict[str, tuple[int, int]
                 all(path.read_text(encoding="utf-8").startswith(MARKER) for path in css):
             return {}  # nothing changed since the last purge (a no-change rebuild)
         job = Path(tmp) / "job.json"
-        job.write_text(json.dumps({"css": pairs, "content": content, "safelist": SAFELIST}), encoding="utf-8")
+        job.write_text(json.dumps({"css": pairs, "content": content, "safelist": SAFELIST,
+                                          "blocklist": BLOCKLIST}), encoding="utf-8")
         proc = subprocess.run([widget_bundle.node(), str(PURGE_SCRIPT), str(job)], capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"{PURGE_SCRIPT}: purging the theme CSS failed (exit {proc.returncode}):\n"
@@ -154,7 +172,7 @@ def purge_css(out: Path, store: Path | None = None) -> dict[str, tuple[int, int]
 def _inputs_key(paths: list[Path]) -> str:
     import hashlib
 
-    digest = hashlib.sha256(json.dumps(SAFELIST, sort_keys=True).encode())
+    digest = hashlib.sha256(json.dumps([SAFELIST, BLOCKLIST], sort_keys=True).encode())
     for path in sorted(paths):
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -166,6 +184,32 @@ def _purge_css(app: Sphinx, exception: Exception | None) -> None:
     sizes = purge_css(Path(app.outdir))
     before, after = sum(b for b, _ in sizes.values()), sum(a for _, a in sizes.values())
     logger.info(f"peksos: theme CSS purged and minified, {before} -> {after} bytes in {len(sizes)} files")
+
+
+MINIFY_SCRIPT = PURGE_SCRIPT.with_name("minify.mjs")
+
+
+def own_scripts(out: Path) -> list[Path]:
+    """The book's own scripts beside the theme's (``_static/peksos-*.js``, from peksos/sphinxext/static)."""
+    return sorted((out / "_static").glob("peksos-*.js"))
+
+
+def minify_scripts(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Minify ``paths`` in place with esbuild; returns {path: (bytes before, bytes after)}."""
+    if not paths:
+        return {}
+    proc = subprocess.run([widget_bundle.node(), str(MINIFY_SCRIPT), *map(str, paths)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{MINIFY_SCRIPT}: minifying {len(paths)} scripts failed (exit {proc.returncode}):\n"
+                           f"{proc.stderr.strip()[-2000:]}\n(run `make install`: the build needs the npm packages)")
+    return {k: tuple(v) for k, v in json.loads(proc.stdout.strip().splitlines()[-1]).items()}
+
+
+def _minify_scripts(app: Sphinx, exception: Exception | None) -> None:
+    """After the purge (which reads these scripts for class names) : Sphinx copies the readable sources
+    again on the next build, so a no-change rebuild purges nothing again."""
+    if exception is None and app.builder.format == "html":
+        minify_scripts(own_scripts(Path(app.outdir)))
 
 
 def shrink_png(path: Path, *, min_gain: float = 0.2) -> bool:
