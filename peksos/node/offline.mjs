@@ -53,11 +53,13 @@ async function sw(jobFile) {
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     // 12 hex digits of each file's md5 tell builds apart as well as 32, and keep sw.js small
     manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, revision: e.revision && e.revision.slice(0, 12) })), warnings: [] })],
+    // runtime caches answer a URL whatever its query (`?v=<checksum>` on assets, `?highlight=` on pages):
+    // the save control stores each file under its plain URL
     runtimeCaching: [
       { urlPattern: new Function("return " + html.toString())(), handler: "StaleWhileRevalidate",
-        options: { cacheName: job.pages } },
+        options: { cacheName: job.pages, matchOptions: { ignoreSearch: true } } },
       { urlPattern: ({ url, sameOrigin }) => sameOrigin && !url.pathname.endsWith("/sw.js"), handler: "CacheFirst",
-        options: { cacheName: job.files } },
+        options: { cacheName: job.files, matchOptions: { ignoreSearch: true } } },
     ],
   });
   for (const w of warnings) console.error(w);

@@ -203,6 +203,10 @@ def test_the_zip_opened_from_disk_on_a_phone_reads_and_scores(browser, tmp_path)
     # the engine's links into the book work inside the copy too
     links = page.locator(".peksos-quiz a[href^='file:']")
     assert links.count() >= 1
+    # the practice page loads the items it draws (a script each) from disk as well
+    page.goto((root / "book" / "latihan.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".pk-practice li.pk-item")
+    assert page.locator(".pk-practice li.pk-item").count() == 10
     page.goto((root / "search.html").as_uri() + "?q=pekerja", wait_until="load")
     page.wait_for_selector("ul.search li", timeout=10000)
     context.close()
