@@ -26,7 +26,10 @@ class Watch:
         self.base, self.problems = base, []
         context.on("request", lambda r: self.problems.append(f"left the site: {r.url}")
                    if not r.url.startswith((base, "data:", "blob:", "about:", "file:")) else None)
-        context.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        # a request the browser cancels because the page moved on (the favicon of a page left at once) is no
+        # failure; one that the network or the cache could not answer is
+        context.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}")
+                   if r.failure != "net::ERR_ABORTED" else None)
         context.on("response", lambda r: self.problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
         context.on("console", lambda m: self.problems.append(f"console: {m.text}") if m.type == "error" else None)
         context.on("weberror", lambda e: self.problems.append(f"page error: {e.error}"))
