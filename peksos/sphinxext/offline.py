@@ -1,7 +1,8 @@
 """The book as an installable, offline-first web app.
 
 - Every page links a web app manifest (``manifest.webmanifest``: Indonesian name and short name,
-  icons of 192 and 512 px drawn at build time from the emblem of ``html_logo``, theme colour,
+  icons of 192 and 512 px drawn at build time from the emblem of ``html_logo`` (a plain emblem for a
+  book without one), theme colour,
   ``start_url`` = the book's first page, ``display: standalone``).
 - At the end of the build Workbox (``workbox-build`` generateSW, via ``peksos/node/offline.mjs``)
   writes ``sw.js``: it precaches the app shell (every ``_static`` file the pages load, the fonts,
@@ -104,10 +105,17 @@ def _node(*args: str) -> str:
     return proc.stdout
 
 
-def write_icons(logo: Path, out: Path) -> None:
+# for a book without html_logo (the small test books): a disc of the theme colour with an open book
+PLAIN_EMBLEM = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="48" '
+                f'fill="{THEME_COLOUR}"/><path d="M20 32c12-4 22-2 30 4 8-6 18-8 30-4v38c-12-4-22-2-30 4-8-6-18-8-30-4z" '
+                f'fill="#ffffff"/><path d="M50 36v38" stroke="{THEME_COLOUR}" stroke-width="2"/></svg>')
+
+
+def write_icons(logo: Path | None, out: Path) -> None:
+    """icon-192.png and icon-512.png from the logo's emblem (or :data:`PLAIN_EMBLEM`), redrawn only when it changed."""
     target = out / ICONS_DIR
     target.mkdir(parents=True, exist_ok=True)
-    svg = emblem(logo.read_text(encoding="utf-8"))
+    svg = emblem(logo.read_text(encoding="utf-8")) if logo else PLAIN_EMBLEM
     stamp = target / ".source"
     key = hashlib.sha256((svg + BACKGROUND).encode()).hexdigest()
     if stamp.is_file() and stamp.read_text() == key and all((target / f"icon-{n}.png").is_file() for n in (192, 512)):
@@ -200,8 +208,8 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
         return
     out = Path(app.outdir)
     logo = Path(app.confdir) / app.config.html_logo if app.config.html_logo else None
-    if not logo or not logo.is_file():
-        raise RuntimeError("html_logo is not set or missing: the app icons are drawn from it")
+    if logo and not logo.is_file():
+        raise RuntimeError(f"html_logo {logo} is missing: the app icons are drawn from it")
     write_icons(logo, out)
     start = app.config.root_doc + ".html"
     index = out / "index.html"

@@ -90,3 +90,12 @@ def test_workbox_writes_a_worker_with_a_revision_for_every_precached_file(tmp_pa
     after = dict(re.findall(r'url:"([^"]+)",revision:"([0-9a-f]+)"', (site / offline.SW).read_text(encoding="utf-8")))
     changed = {u for u in after if after[u] != before.get(u)}
     assert changed == {"book/b.html", offline.FILES}
+
+
+def test_icons_are_drawn_at_both_sizes_also_for_a_book_without_a_logo(tmp_path):
+    import struct
+
+    offline.write_icons(None, tmp_path)
+    for n in (192, 512):
+        head = (tmp_path / offline.ICONS_DIR / f"icon-{n}.png").read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (n, n)
