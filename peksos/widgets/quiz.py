@@ -105,6 +105,3 @@ class Quiz(StaticHTML, anywidget.AnyWidget):
 
     def static_html(self) -> str:
         return render.markup(self.payload)
-        bundle = dict(bundle or {})
-        bundle["text/html"] = html
-        return bundle

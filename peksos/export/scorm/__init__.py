@@ -180,11 +180,11 @@ def build(t: Target, version: str, mastery: int, book_title: str) -> dict[str, b
 def zipped(files: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        for name, data in files.items():
+        for name, blob in files.items():
             info = zipfile.ZipInfo(name, date_time=_STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, data)
+            z.writestr(info, blob)
     return buf.getvalue()
 
 
