@@ -8,13 +8,18 @@ PORT   ?= 8000
 JB     := $(BIN)/jupyter-book build . -W -n --keep-going
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-test chromium book serve test bench bundle offline clean
+.PHONY: install install-test chromium book serve test bench bundle offline lock clean
 
+# Python packages come from the lock files (every package with its hashes, see `make lock`); the
+# peksos package itself is installed editable on top, without dependencies.
 # The build itself runs Node tools (package.json "dependencies": PurgeCSS, esbuild, Workbox, resvg).
+PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: -r
+PIP_SELF   := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+
 $(VENV)/.installed: requirements.txt pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(PIP_LOCKED) requirements.txt
+	$(PIP_SELF)
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kursus)" >/dev/null
 	command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm)
 	npm ci --omit=dev --no-audit --no-fund --silent
@@ -22,7 +27,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml package.json package-lock.js
 
 # Tests also need the devDependencies (axe-core, gift-pegjs).
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt package.json package-lock.json
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(PIP_LOCKED) requirements-test.txt
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
@@ -54,6 +59,12 @@ bundle: install
 # The whole site as _build/pengantar-peksos.zip, to copy to students and open from file://.
 offline: book
 	$(BIN)/peksos offline
+
+# After editing requirements.in or requirements-test.in: resolve again and write both lock files
+# (commit them). uv comes from the test lock; existing pins are kept unless an input changed.
+lock: install-test
+	$(BIN)/uv pip compile requirements.in --generate-hashes --python-version 3.11.7 --custom-compile-command "make lock" --quiet -o requirements.txt
+	$(BIN)/uv pip compile requirements-test.in --generate-hashes --python-version 3.11.7 --custom-compile-command "make lock" --quiet -o requirements-test.txt
 
 clean:
 	rm -rf _build bench.json

@@ -42,6 +42,8 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from .quiz.schema import normalise
+
 INK = "#1f2933"
 GRID = "#d0d7de"
 # colour-blind safe: blue, orange, dark maroon differ in hue and in lightness
@@ -146,8 +148,6 @@ def option_analysis(answers: pd.DataFrame, item: Any) -> pd.DataFrame:
             out.append({"answer": label, "key": bool(it["answer"]) is value, "students": len(who),
                         "rest_score": rest.reindex(who).mean()})
     else:
-        from .quiz.schema import normalise
-
         shown = given["answer"].map(lambda a: normalise(a) if isinstance(a, str) else str(a))
         for text, who in given.groupby(shown)["student"]:
             right = given.loc[who.index, "correct"].all()

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .markup import list_label, to_plain
+
+
 @dataclass(frozen=True)
 class Section:
     page: str          # file name of the page under book/, without .md
@@ -27,8 +30,6 @@ _ROLE = re.compile(r"\{[a-z:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`")
 
 def heading_text(text: str) -> str:
     """A page or section heading as plain text: roles, Markdown marks and inline HTML tags dropped."""
-    from .export.common import to_plain
-
     return to_plain(re.sub(r"<[^<>]*>", "", _ROLE.sub(r"\1", text)))
 
 
@@ -44,8 +45,6 @@ def chapter_titles(book_dir: Path) -> dict[str, str]:
 
 def book_sections(book_dir: Path, list_titles: dict[str, str] | None = None) -> dict[str, Section]:
     """Label -> :class:`Section` for every ``(label)=`` target and shown concept list in ``book/``."""
-    from .sphinxext.directives import list_label
-
     out: dict[str, Section] = {}
     for page in sorted(Path(book_dir).rglob("*.md")):
         lines = page.read_text(encoding="utf-8", errors="replace").splitlines()

@@ -83,20 +83,17 @@ def _validate_vignettes(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from . import record
     from .paths import quizzes_dir
     from .quiz import schema
+    from .results import formats
+    from .vignette.schema import json_schema
 
     out = Path(args.out) if args.out else quizzes_dir() / schema.SCHEMA_FILE.parent
     print(f"wrote {schema.write_schema(out)}")
-    from .vignette.schema import json_schema
-
-    target = out / "vignette.schema.json"
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
-    from . import record
-
+    print(f"wrote {schema.write_json_schema(out / 'vignette.schema.json', json_schema())}")
+    for path in formats.write_schemas(out):
+        print(f"wrote {path}")
     print(f"wrote {record.write_schema(out)}")
     return 0
 
@@ -237,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every data table (and quiz file) against its schema")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=_validate)
-    p = sub.add_parser("schema", help="write the JSON Schemas of quiz banks, vignettes and the learning record "
+    p = sub.add_parser("schema", help="write the JSON Schemas of quiz banks, vignettes, results files and the learning record "
                                         "(default quizzes/schema/)")
     p.add_argument("--out", help="folder to write quiz.schema.json and vignette.schema.json into")
     p.set_defaults(func=_schema)

@@ -24,7 +24,7 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .data import CHAPTERS
-from .quiz.schema import LEVELS, TYPES
+from .quiz.schema import LEVELS, TYPES, write_json_schema
 from .vignette.schema import OUTCOMES, RATINGS
 
 FORMAT = "peksos-catatan"
@@ -97,8 +97,6 @@ def json_schema() -> dict:
 
 
 def write_schema(out_dir: Path) -> Path:
-    from .quiz.schema import write_json_schema
-
     return write_json_schema(Path(out_dir) / SCHEMA_FILE, json_schema())
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import project_root
 from . import common, gift, moodle
 from .common import Category, ExportError
 
@@ -49,8 +50,6 @@ def export(fmt: str, *, chapter: str | None = None, base_url: str | None = None,
 
 
 def _root() -> Path:
-    from ..paths import project_root
-
     return project_root()
 
 

@@ -31,11 +31,17 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import yaml
 
+from .. import data
+from ..book import Section, book_sections, chapter_titles
 from ..data import CHAPTERS
+from ..markup import escape_text as _esc
+from ..markup import to_html, to_html_block, to_plain
+from ..paths import project_root
+from ..quiz import loader
 from ..quiz.schema import Bank
 
 # Moodle's grades for one answer (question_bank::fraction_options_full), in percent.
@@ -66,66 +72,6 @@ def format_fraction(value: float) -> str:
 
 
 # --- text -----------------------------------------------------------------------------------
-_MD = re.compile(r"\*\*([^*]+)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|`([^`]+)`|\[([^\]]+)\]\(([^()\s]+)\)")
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _link(href: str, base_url: str | None) -> str | None:
-    """An absolute http(s) URL for a link in quiz text, or None (then only its text is kept).
-
-    Quiz text links into the book relative to a page of ``book/``; they resolve against
-    ``<base_url>/book/``.
-    """
-    scheme = urlsplit(href).scheme.lower()
-    if scheme in ("http", "https"):
-        return href
-    if scheme or not base_url:
-        return None
-    return urljoin(base_url.rstrip("/") + "/book/", href)
-
-
-def to_html(text: str, base_url: str | None = None) -> str:
-    """The quiz Markdown subset as inline HTML: ``**bold**``, ``*italic*``, ```code```, links.
-
-    Everything else is escaped text, so ``<script>`` arrives as the characters ``<script>``.
-    Line breaks become spaces.
-    """
-    text = re.sub(r"\s*\n\s*", " ", text or "").strip()
-    out: list[str] = []
-    pos = 0
-    for m in _MD.finditer(text):
-        out.append(_esc(text[pos:m.start()]))
-        if m[1] is not None:
-            out.append(f"<strong>{_esc(m[1])}</strong>")
-        elif m[2] is not None:
-            out.append(f"<em>{_esc(m[2])}</em>")
-        elif m[3] is not None:
-            out.append(f"<code>{_esc(m[3])}</code>")
-        else:
-            href = _link(m[5], base_url)
-            out.append(f'<a href="{html.escape(href, quote=True)}">{_esc(m[4])}</a>' if href else _esc(m[4]))
-        pos = m.end()
-    out.append(_esc(text[pos:]))
-    return "".join(out)
-
-
-def to_html_block(text: str, base_url: str | None = None) -> str:
-    """Paragraphs (split at blank lines) of :func:`to_html`, each in ``<p>``."""
-    paras = [p for p in re.split(r"\n\s*\n", (text or "").strip()) if p.strip()]
-    return "".join(f"<p>{to_html(p, base_url)}</p>" for p in paras)
-
-
-def to_plain(text: str) -> str:
-    """The quiz Markdown subset without its marks (for Moodle's plain-text fields)."""
-    def inner(m: re.Match) -> str:
-        return next(g for g in (m[1], m[2], m[3], m[4]) if g is not None)
-
-    return re.sub(r"\s+", " ", _MD.sub(inner, text or "")).strip()
-
-
 def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")))
@@ -140,10 +86,6 @@ def _wildcard_safe(text: str) -> str:
     """A shortanswer answer: Moodle reads ``*`` as a wildcard and ``\\*`` as the character itself
     (any other backslash is literal)."""
     return text.replace("*", "\\*")
-
-
-# --- the book: chapter titles and section titles ---------------------------------------------
-from ..book import Section, book_sections, chapter_titles, heading_text as _heading_text  # noqa: F401
 
 
 def book_settings(root: Path) -> tuple[str, str | None]:
@@ -354,10 +296,6 @@ def collect(root: Path | None = None, *, chapter: str | None = None, base_url: s
     Banks are checked as ``peksos validate`` checks them (schema, ids, list ids, section
     labels); a bad file raises :class:`peksos.quiz.QuizError` naming file, line and item.
     """
-    from .. import data
-    from ..paths import project_root
-    from ..quiz import loader
-
     root = Path(root) if root is not None else project_root()
     book = root / "book"
     try:

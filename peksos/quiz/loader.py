@@ -17,7 +17,8 @@ import yaml
 from pydantic import ValidationError
 
 from .. import yamlio
-
+from ..book import book_sections
+from ..markup import list_label
 from ..yamlio import dotted, line_of
 from .schema import ITEM, TYPES, Bank
 
@@ -220,9 +221,6 @@ def find_bank(ref: str, folder: Path | str) -> Path:
 def book_labels(book_dir: Path | str, lists: Collection[str] = ()) -> set[str]:
     """Reference labels the book defines: MyST ``(label)=`` targets in ``book/**/*.md`` and the
     ``daftar-...`` label of every concept list that a page shows with ``{concept-list}``."""
-    from ..book import book_sections
-    from ..sphinxext.directives import list_label
-
     labels = set(book_sections(Path(book_dir)))
     if lists:
         labels = {x for x in labels if not x.startswith("daftar-") or x in {list_label(i) for i in lists}}

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..widgets import assets as widget_assets
+from ..markup import widget_markup
 from .loader import QuizError
 from .schema import Bank
 
@@ -86,4 +86,4 @@ def payload(bank_or_items: Bank | Sequence, *, items: Sequence[str] | None = Non
 
 def markup(data: dict[str, Any]) -> str:
     """The static HTML of a quiz: a mount point with the payload and a note for readers without JS."""
-    return widget_assets.markup("quiz", data, NOSCRIPT)
+    return widget_markup("quiz", data, NOSCRIPT)

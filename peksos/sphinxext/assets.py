@@ -15,7 +15,6 @@
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -361,9 +360,3 @@ def _copy_engine_files(app: Sphinx, exception: Exception | None) -> None:
         dest = target / path.name
         if not dest.exists() or dest.read_bytes() != data:
             dest.write_bytes(data)
-
-
-def dumps_for_html(payload: Any) -> str:
-    """JSON safe to place inside <script type="application/json">: no '<', '>' or '&' survives."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -24,7 +24,11 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from ..widgets import assets as widget_assets
+from ..data import CHAPTERS
+from ..markup import widget_markup
+from ..paths import quizzes_dir
+from ..quiz import loader, render
+from . import content
 from . import nodes as pnodes
 
 KINDS = ("progress", "practice")
@@ -52,9 +56,6 @@ def scoring_view(item: dict) -> dict:
 def payload(banks, vignettes, base: str, kind: str = "practice") -> dict[str, Any]:
     """What both pages read: ``items`` (section labels still unresolved), ``chapters``, ``vignettes``, ``base``.
     The practice page renders the items in full; the progress page gets :func:`scoring_view` of each."""
-    from ..data import CHAPTERS
-    from ..quiz import render
-
     items = []
     for one in sorted(banks, key=lambda b: (CHAPTERS.index(b.bank.chapter), b.bank.id)):
         items.extend(render.payload(one.bank, shuffle=True)["items"])
@@ -135,7 +136,7 @@ def _visit_course_html(self, node: course) -> None:
         if doc in env.titles:
             chapter["title"] = env.titles[doc].astext()
             chapter["url"] = self.builder.get_relative_uri(self.builder.current_docname, doc)
-    self.body.append(widget_assets.markup(node["kind"], data, NOSCRIPT[node["kind"]]))
+    self.body.append(widget_markup(node["kind"], data, NOSCRIPT[node["kind"]]))
     raise nodes.SkipNode
 
 
@@ -149,12 +150,8 @@ class _CourseDirective(SphinxDirective):
     kind = ""
 
     def run(self) -> list[nodes.Node]:
-        from ..paths import quizzes_dir
-        from ..quiz import loader
-        from .directives import _quiz_banks, _vignettes
-
         where = f"{self.env.doc2path(self.env.docname)}:{self.lineno}: {self.name} directive"
-        banks, vignettes = _quiz_banks(self.env.app), _vignettes(self.env.app)
+        banks, vignettes = content.quiz_banks(self.env.app), content.vignettes(self.env.app)
         if not banks:
             raise ExtensionError(f"{where}: no quiz banks under {quizzes_dir()}")
         for path in [*loader.bank_files(quizzes_dir()), *(v.path for v in vignettes)]:

@@ -26,18 +26,13 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from .. import data, figures, tables  # noqa: F401
+from .. import data, figures, tables
 from ..data import DataError
+from ..markup import csv_list as _csv_list  # noqa: F401
+from ..markup import list_label  # noqa: F401 - the label of a concept list's table, also for other modules
+from ..paths import data_dir
+from . import content, course
 from . import nodes as pnodes
-
-
-def list_label(list_id: str) -> str:
-    """The reference label of a concept list's table, e.g. ``daftar-purposes-zastrow-2017``."""
-    return "daftar-" + list_id.replace(".", "-")
-
-
-def _csv_list(text: str | None) -> list[str]:
-    return [p.strip() for p in (text or "").split(",") if p.strip()]
 
 
 class _DataDirective(SphinxDirective):
@@ -115,8 +110,6 @@ class ConceptList(_DataDirective):
 
 
 def _example_files() -> tuple[str, ...]:
-    from ..paths import data_dir
-
     return tuple(sorted(str(p) for p in (data_dir() / "examples").glob("*.csv")))
 
 
@@ -288,194 +281,5 @@ def register(app: Sphinx) -> None:
     app.add_directive("data-table", DataTable)
     app.add_directive("data-figure", DataFigure)
     app.add_directive("data-glossary", DataGlossary)
-    register_quiz(app)
-    register_vignette(app)
-    from . import course
-
+    content.register(app)
     course.register(app)
-
-
-# --- quiz --------------------------------------------------------------------------------------
-# ``{quiz} <bank file under quizzes/ or bank id>`` with :items: (ids), :pool: (k), :shuffle: (yes/no)
-# and :title:. Every bank under quizzes/ is checked when the builder starts (schema, ids across files,
-# inventory ids); once every page is read, the section labels of every item of every bank a page
-# embeds must resolve (std domain). A bad file stops the build. `peksos validate` checks the labels
-# of all banks against the book's sources.
-QUIZ_OPTIONS = ("items", "pool", "shuffle", "title")
-
-
-class _AnyOption(dict):
-    """Accept every option name so that the directive itself can reject unknown ones with an error
-    (MyST only warns about them and drops them; docutils' message names no file)."""
-
-    def __missing__(self, key: str):
-        return directives.unchanged
-
-    def __bool__(self) -> bool:  # MyST skips option parsing for an empty (falsy) option_spec
-        return True
-
-
-def _loaded_once(app: Sphinx, what: str, files: list, error: type[Exception], load):
-    """``load()`` once per build while ``files`` are unchanged; its errors (or bad data) stop the build."""
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
-    cache = getattr(app, "_peksos_loaded", {}).get(what)
-    if cache and cache[0] == stamp:
-        return cache[1]
-    try:
-        loaded = load()
-    except (error, DataError) as exc:
-        raise ExtensionError(f"{what}: {exc}") from None
-    app._peksos_loaded = {**getattr(app, "_peksos_loaded", {}), what: (stamp, loaded)}
-    return loaded
-
-
-def _quiz_banks(app: Sphinx):
-    """Every bank, validated (schema, ids across files, inventory ids); cached on file stamps."""
-    from ..paths import quizzes_dir
-    from ..quiz import loader
-
-    files = loader.bank_files(quizzes_dir())
-    return _loaded_once(app, "quiz banks", files, loader.QuizError, lambda: loader.load_all(
-        quizzes_dir(), lists=set(data.load("lists")["list_id"]) if files else set()))
-
-
-def _check_quiz_banks(app: Sphinx) -> None:
-    _quiz_banks(app)
-
-
-def _purge_quiz_pages(app: Sphinx, env, docname: str) -> None:
-    getattr(env, "peksos_quiz_pages", {}).pop(docname, None)
-
-
-def _merge_quiz_pages(app: Sphinx, env, docnames, other) -> None:
-    pages = env.__dict__.setdefault("peksos_quiz_pages", {})
-    for docname in docnames:
-        if docname in getattr(other, "peksos_quiz_pages", {}):
-            pages[docname] = other.peksos_quiz_pages[docname]
-
-
-def _check_quiz_labels(app: Sphinx, env) -> None:
-    from ..quiz import loader
-
-    used = {path for paths in getattr(env, "peksos_quiz_pages", {}).values() for path in paths}
-    for one in _quiz_banks(app):
-        if str(one.path.resolve()) not in used:
-            continue
-        try:
-            loader.check_labels(one, lambda label: pnodes.resolve_label(env, label) is not None)
-        except loader.QuizError as exc:
-            raise ExtensionError(f"quiz banks: {exc}") from None
-
-
-class Quiz(SphinxDirective):
-    required_arguments = 1
-    has_content = False
-    option_spec = _AnyOption({name: directives.unchanged for name in QUIZ_OPTIONS})
-
-    def run(self) -> list[nodes.Node]:
-        from ..paths import quizzes_dir
-        from ..quiz import loader, render
-
-        where = f"{self.env.doc2path(self.env.docname)}:{self.lineno}: quiz directive"
-        unknown = [k for k in self.options if k not in QUIZ_OPTIONS]
-        if unknown:
-            raise ExtensionError(f"{where}: unknown option(s) {', '.join(':%s:' % k for k in unknown)}; "
-                                 f"allowed: {', '.join(':%s:' % k for k in QUIZ_OPTIONS)}")
-        try:
-            pool = self._pool(where)
-            shuffle = self._shuffle(where)
-            path = loader.find_bank(self.arguments[0], quizzes_dir()).resolve()
-            loaded = next((b for b in _quiz_banks(self.env.app) if b.path.resolve() == path), None)
-            if loaded is None:
-                raise loader.QuizError(f"{path}: not a bank file (quiz files live under quizzes/, "
-                                       f"outside {', '.join(loader.EXCLUDED)}/)")
-            items = _csv_list(self.options.get("items")) or None
-            payload = render.payload(loaded.bank, items=items, pool=pool, shuffle=shuffle,
-                                     title=self.options.get("title"))
-        except loader.QuizError as exc:
-            raise ExtensionError(f"{where}: {exc}") from None
-        self.env.note_dependency(str(path))
-        self.env.__dict__.setdefault("peksos_quiz_pages", {}).setdefault(self.env.docname, set()).add(str(path))
-        lines = {it.id: loaded.line_of("items", n, "section") for n, it in enumerate(loaded.bank.items)}
-        return [pnodes.quiz_node(payload, str(path), lines, where)]
-
-    def _pool(self, where: str) -> int | None:
-        raw = (self.options.get("pool") or "").strip()
-        if not raw:
-            return None
-        if not raw.isdigit() or int(raw) < 1:
-            raise ExtensionError(f"{where}: option :pool: must be a whole number of at least 1, not {raw!r}")
-        return int(raw)
-
-    def _shuffle(self, where: str) -> bool:
-        raw = (self.options.get("shuffle") or "yes").strip().lower()
-        if raw not in ("yes", "no", "ya", "tidak", "true", "false"):
-            raise ExtensionError(f"{where}: option :shuffle: must be yes or no, not {raw!r}")
-        return raw in ("yes", "ya", "true")
-
-
-def register_quiz(app: Sphinx) -> None:
-    app.add_directive("quiz", Quiz)
-    app.connect("builder-inited", _check_quiz_banks)
-    app.connect("env-purge-doc", _purge_quiz_pages)
-    app.connect("env-merge-info", _merge_quiz_pages)
-    app.connect("env-check-consistency", _check_quiz_labels)
-
-
-# --- vignette ----------------------------------------------------------------------------------
-# ``{vignette} <file under quizzes/vignettes/ or its id>``. Every vignette is checked when the builder
-# starts (schema, graph, principles) and its principle links once every page is read.
-def _vignettes(app: Sphinx):
-    from ..paths import quizzes_dir
-    from ..vignette import loader as vloader
-
-    folder = quizzes_dir() / "vignettes"
-    files = vloader.vignette_files(folder)
-    return _loaded_once(app, "vignettes", files, vloader.VignetteError, lambda: vloader.load_all(
-        folder, lists=vloader.known_lists() if files else {}))
-
-
-def _check_vignettes(app: Sphinx) -> None:
-    _vignettes(app)
-
-
-def _check_vignette_labels(app: Sphinx, env) -> None:
-    from ..vignette import loader as vloader
-
-    for one in _vignettes(app):
-        missing = [label for label in vloader.principle_labels(one, None)
-                   if pnodes.resolve_label(env, label) is None]
-        if missing:
-            raise ExtensionError(f"vignettes: {one.path}: the principles cite lists that no page shows with "
-                                 f"concept-list: {', '.join(missing)}")
-
-
-class Vignette(SphinxDirective):
-    required_arguments = 1
-    has_content = False
-    option_spec = _AnyOption({})
-
-    def run(self) -> list[nodes.Node]:
-        from ..paths import quizzes_dir
-        from ..vignette import loader as vloader
-        from ..vignette import render as vrender
-
-        where = f"{self.env.doc2path(self.env.docname)}:{self.lineno}: vignette directive"
-        if self.options:
-            raise ExtensionError(f"{where}: unknown option(s) {', '.join(':%s:' % k for k in self.options)}; "
-                                 "the vignette directive takes none")
-        try:
-            path = vloader.find_vignette(self.arguments[0], quizzes_dir() / "vignettes").resolve()
-        except vloader.VignetteError as exc:
-            raise ExtensionError(f"{where}: {exc}") from None
-        loaded = next((v for v in _vignettes(self.env.app) if v.path.resolve() == path), None)
-        if loaded is None:
-            raise ExtensionError(f"{where}: {path}: not a vignette file (they live under quizzes/vignettes/)")
-        self.env.note_dependency(str(path))
-        return [pnodes.vignette_node(vrender.payload(loaded.vignette), str(path), where)]
-
-
-def register_vignette(app: Sphinx) -> None:
-    app.add_directive("vignette", Vignette)
-    app.connect("builder-inited", _check_vignettes)
-    app.connect("env-check-consistency", _check_vignette_labels)

@@ -1,35 +1,38 @@
 """Docutils node builders for data-driven content.
 
-Text from data files becomes docutils Text/emphasis/strong nodes, never raw
-markup: ``*x*`` and ``**x**`` are the only formatting understood, everything else
-(including ``<script>``) stays literal text and is escaped by the HTML writer.
+Text from data files becomes docutils Text/emphasis/strong/literal nodes, never raw markup: it is
+parsed by :func:`peksos.markup.spans` (the Markdown subset the exports and the widgets share), and
+everything else (including ``<script>``) stays literal text, escaped by the HTML writer.
 """
 from __future__ import annotations
 
-import re
+import copy
 
 import pandas as pd
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 
-_INLINE = re.compile(r"\*\*(?P<strong>[^*]+)\*\*|\*(?P<em>[^*]+)\*")
+from .. import markup
+from ..quiz import render as quiz_render
+from ..vignette import render as vignette_render
+
+
+def _node(span: markup.Span) -> nodes.Node:
+    if span.kind == "text":
+        return nodes.Text(span.text)
+    if span.kind == "code":
+        return nodes.literal(span.text, span.text)
+    if span.kind == "link":  # data text links nowhere: the link's text only
+        return nodes.Text(span.plain())
+    node = nodes.strong() if span.kind == "strong" else nodes.emphasis()
+    node.extend(_node(c) for c in span.children)
+    return node
 
 
 def inline(text: str) -> list[nodes.Node]:
-    """Plain text with ``**bold**`` and ``*italic*`` as docutils nodes."""
-    out: list[nodes.Node] = []
-    pos = 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            out.append(nodes.Text(text[pos:m.start()]))
-        if m.group("strong") is not None:
-            out.append(nodes.strong(m.group("strong"), m.group("strong")))
-        else:
-            out.append(nodes.emphasis(m.group("em"), m.group("em")))
-        pos = m.end()
-    if pos < len(text):
-        out.append(nodes.Text(text[pos:]))
-    return out
+    """Plain text with the Markdown subset (``**bold**``, ``*italic*``, ```code```) as docutils nodes."""
+    return [_node(s) for s in markup.spans(text)]
 
 
 def paragraph(text: str, **attrs) -> nodes.paragraph:
@@ -118,12 +121,6 @@ def label_url(builder, label: str, *, from_root: bool = False) -> str | None:
 
 
 def _visit_quiz_html(self, node: quiz) -> None:
-    import copy
-
-    from sphinx.errors import ExtensionError
-
-    from ..quiz import render
-
     payload = copy.deepcopy(node["payload"])
     for item in payload["items"]:
         item["section_url"] = label_url(self.builder, item["section"])
@@ -131,7 +128,7 @@ def _visit_quiz_html(self, node: quiz) -> None:
             raise ExtensionError(
                 f"{node['where']}: {node['bank_path']}: line {node['item_lines'].get(item['id'], '?')}: "
                 f"item {item['id']!r}: field 'section': label {item['section']!r} does not resolve to a section of the book")
-    self.body.append(render.markup(payload))
+    self.body.append(quiz_render.markup(payload))
     raise nodes.SkipNode
 
 
@@ -162,12 +159,6 @@ _PRINCIPLE_BUILD_ONLY = ("list_id", "item", "section")
 
 
 def _visit_vignette_html(self, node: vignette) -> None:
-    import copy
-
-    from sphinx.errors import ExtensionError
-
-    from ..vignette import render
-
     payload = copy.deepcopy(node["payload"])
     for data in payload["nodes"].values():
         for choice in data["choices"]:
@@ -178,7 +169,7 @@ def _visit_vignette_html(self, node: vignette) -> None:
                                          f"label {principle['section']!r} does not resolve to a section of the book")
                 for key in _PRINCIPLE_BUILD_ONLY:  # the player reads ref, label and url only
                     principle.pop(key, None)
-    self.body.append(render.markup(payload))
+    self.body.append(vignette_render.markup(payload))
     raise nodes.SkipNode
 
 

@@ -11,9 +11,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pydantic import ValidationError
 
-from .. import yamlio
+from .. import data, yamlio
+from ..markup import list_label
 from ..yamlio import dotted, line_of
 from . import graph
 from .schema import Vignette
@@ -110,8 +112,6 @@ def vignette_files(folder: Path | str) -> list[Path]:
 
 
 def known_lists() -> dict[str, int]:
-    from .. import data
-
     lists = data.load("lists")
     return dict(zip(lists["list_id"], lists["item_count"].astype(int)))
 
@@ -135,8 +135,6 @@ def find_vignette(ref: str, folder: Path | str) -> Path:
     for cand in (folder / ref, folder / f"{ref}.yml", folder / f"{ref}.yaml"):
         if cand.is_file():
             return cand
-    import yaml
-
     for path in vignette_files(folder):
         if path.stem == ref:
             return path
@@ -151,8 +149,6 @@ def find_vignette(ref: str, folder: Path | str) -> Path:
 
 def principle_labels(loaded: LoadedVignette, labels: Collection[str] | None) -> list[str]:
     """Book labels the vignette's principles link to; the build checks they resolve."""
-    from ..sphinxext.directives import list_label
-
     out = []
     for node in loaded.vignette.nodes:
         for choice in node.choices:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..widgets import assets as widget_assets
-from ..sphinxext.directives import list_label
+from .. import data
+from ..markup import list_label, widget_markup
 from . import graph
 from .schema import RATING_POINTS, Vignette, parse_condition
 
@@ -32,8 +32,6 @@ def _principles(refs, titles: Mapping[str, str], resolve) -> list[dict]:
 
 def principle_titles(v: Vignette) -> dict[str, str]:
     """Readable names for the principles a vignette cites: 'List title: item label'."""
-    from .. import data
-
     lists = data.load("lists").set_index("list_id")
     items = data.load("items").set_index(["list_id", "position"])
     names: dict[str, str] = {}
@@ -83,4 +81,4 @@ def payload(v: Vignette, *, links: Mapping[str, str] | Callable[[str], str | Non
 
 def markup(data: dict[str, Any]) -> str:
     """The static HTML of a vignette: a mount point with the payload and a note for readers without JS."""
-    return widget_assets.markup("vignette", data, NOSCRIPT)
+    return widget_markup("vignette", data, NOSCRIPT)

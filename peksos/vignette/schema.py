@@ -19,6 +19,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..data import CHAPTERS
+
 RATINGS = ("tepat", "dapat-diterima", "berisiko", "merugikan")
 RATING_POINTS = {"tepat": 3, "dapat-diterima": 2, "berisiko": 1, "merugikan": 0}
 OUTCOMES = ("baik", "sebagian", "buruk")
@@ -184,8 +186,6 @@ class Vignette(_Model):
     @field_validator("chapter")
     @classmethod
     def _chapter(cls, v: str) -> str:
-        from ..data import CHAPTERS
-
         if v not in CHAPTERS:
             raise ValueError(f"unknown chapter {v!r}; one of {', '.join(CHAPTERS)}")
         return v

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from . import bundle
 
@@ -109,92 +108,6 @@ def _is_widget(name: str) -> bool:
 
 def css(kind: str) -> str:
     return "\n".join((WIDGETS_DIR / f).read_text(encoding="utf-8") for f in source_css_files(kind))
-
-
-PACKED = "$pk"
-_MIN_SHARED = 40  # bytes of JSON below which a repeated object is cheaper than a reference
-
-
-def _key(obj: dict) -> str:
-    import json
-
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def pack(data: Any) -> Any:
-    """The payload with every object that occurs more than once (a vignette's principles, cited by
-    many choices) stored once: ``{"$pk": 1, "t": [shared objects], "d": data}``, each repeat
-    replaced by ``{"$r": index}``. The engine's ``unpack`` restores it; data without repeats stays as is."""
-    from collections import Counter
-
-    counts: Counter[str] = Counter()
-
-    def count(x: Any) -> None:
-        if isinstance(x, dict):
-            counts[_key(x)] += 1
-            for v in x.values():
-                count(v)
-        elif isinstance(x, list):
-            for v in x:
-                count(v)
-
-    count(data)
-    index: dict[str, int] = {}
-    table: list[Any] = []
-
-    def inner(x: Any) -> Any:
-        if isinstance(x, dict):
-            return {k: rep(v) for k, v in x.items()}
-        if isinstance(x, list):
-            return [rep(v) for v in x]
-        return x
-
-    def rep(x: Any) -> Any:
-        if isinstance(x, dict):
-            k = _key(x)
-            if counts[k] > 1 and len(k) >= _MIN_SHARED:
-                if k not in index:
-                    index[k] = len(table)
-                    table.append(None)
-                    table[index[k]] = inner(x)
-                return {"$r": index[k]}
-        return inner(x)
-
-    body = inner(data)
-    return {PACKED: 1, "t": table, "d": body} if table else data
-
-
-def unpack(data: Any) -> Any:
-    """Inverse of :func:`pack` (the same as the engine's ``unpack`` in engine.js)."""
-    if not (isinstance(data, dict) and data.get(PACKED) == 1):
-        return data
-    table = data["t"]
-
-    def walk(x: Any) -> Any:
-        if isinstance(x, dict):
-            if set(x) == {"$r"}:
-                return walk(table[x["$r"]])
-            return {k: walk(v) for k, v in x.items()}
-        if isinstance(x, list):
-            return [walk(v) for v in x]
-        return x
-
-    return walk(data["d"])
-
-
-def markup(kind: str, data: dict, noscript: str) -> str:
-    """The static HTML of a widget: a mount point the engine finds, the payload as inert JSON (no '<', '>'
-    or '&' survives, so quiz or case text can never close the script or become markup; repeated objects
-    stored once, see :func:`pack`), and a note for readers without JavaScript."""
-    import html
-
-    from ..sphinxext.assets import dumps_for_html
-
-    ident = html.escape(str(data.get("id", kind)), quote=True)
-    return (f'<div class="peksos-{kind}" data-peksos-engine="{kind}" data-{kind}-id="{ident}">'
-            f'<script type="application/json" class="peksos-{kind}-data">{dumps_for_html(pack(data))}</script>'
-            f'<noscript><p class="peksos-{kind}-noscript">{html.escape(noscript)}</p></noscript>'
-            f'</div>\n')
 
 
 def _require(name: str) -> Path:

@@ -93,7 +93,7 @@ export function md(text) {
   return f;
 }
 
-// A widget payload as peksos.widgets.assets.pack wrote it: objects shared by reference ({"$r": i} into
+// A widget payload as peksos.markup.pack wrote it: objects shared by reference ({"$r": i} into
 // the table "t") are restored; an unpacked payload (the Jupyter host sends one) is returned as is.
 export function unpack(d) {
   if (!d || typeof d !== "object" || d.$pk !== 1) return d;

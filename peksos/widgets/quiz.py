@@ -21,6 +21,7 @@ import pandas as pd
 import traitlets
 
 from .. import data
+from ..book import book_sections
 from ..paths import book_dir, quizzes_dir
 from ..quiz import loader, render, scoring
 from . import assets
@@ -38,8 +39,6 @@ def _known_lists() -> set[str] | None:
 
 def book_links(relative_to: str = "notebooks") -> dict[str, str]:
     """Section label -> URL of the built page, seen from a page in folder ``relative_to``."""
-    from ..book import book_sections
-
     root = book_dir().parent
     out: dict[str, str] = {}
     for label, section in book_sections(book_dir()).items():
@@ -106,6 +105,3 @@ class Quiz(StaticHTML, anywidget.AnyWidget):
 
     def static_html(self) -> str:
         return render.markup(self.payload)
-        bundle = dict(bundle or {})
-        bundle["text/html"] = html
-        return bundle

@@ -82,6 +82,3 @@ class Vignette(StaticHTML, anywidget.AnyWidget):
 
     def static_html(self) -> str:
         return render.markup(self.payload)
-        bundle = dict(bundle or {})
-        bundle["text/html"] = html
-        return bundle

@@ -109,11 +109,6 @@ def test_citation_list_has_no_list_role(make_book):
     assert 'class="citation-list"' in book.page("sumber")
 
 
-def test_json_for_html_cannot_close_its_script():
-    text = assets.dumps_for_html({"a": "</script><script>alert(1)</script> & <b>"})
-    assert "<" not in text and ">" not in text and "&" not in text
-
-
 def test_docutils_speaks_indonesian_so_no_language_warning(make_book):
     import docutils.languages
 

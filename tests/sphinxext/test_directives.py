@@ -7,7 +7,6 @@ import re
 import pytest
 from sphinx.errors import ExtensionError
 
-from peksos.sphinxext.directives import list_label
 
 
 def test_concept_list_renders_items_caption_label_and_citation(make_book):
@@ -23,10 +22,6 @@ def test_concept_list_renders_items_caption_label_and_citation(make_book):
     assert 'href="#daftar-purposes-zastrow-2017"' in html
     assert "Zastrow, 2017" in html  # author-year citation resolved against the bibliography
     assert book.warnings.getvalue() == ""
-
-
-def test_list_label_replaces_dots():
-    assert list_label("functions.cswe-1959") == "daftar-functions-cswe-1959"
 
 
 def test_concept_compare_puts_lists_side_by_side(make_book):

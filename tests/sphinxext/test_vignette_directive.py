@@ -24,9 +24,9 @@ def with_vignette(tiny_root):
 def _payload(html: str) -> dict:
     m = re.search(r'<script type="application/json" class="peksos-vignette-data">(.*?)</script>', html, re.S)
     assert m, "no vignette payload on the page"
-    from peksos.widgets import assets
+    from peksos import markup
 
-    return assets.unpack(json.loads(m.group(1)))
+    return markup.unpack(json.loads(m.group(1)))
 
 
 def test_vignette_is_embedded_with_principle_links_resolved(make_book, with_vignette):

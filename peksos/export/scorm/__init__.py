@@ -24,6 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ... import data
+from ...markup import dumps_for_html, to_plain
+from ...paths import project_root
+from ...quiz import loader as quiz_loader
+from ...quiz import render as quiz_render
+from ...vignette import loader as vig_loader
+from ...vignette import render as vig_render
 from ...widgets import assets
 from ..common import ExportError, book_settings
 
@@ -72,15 +79,8 @@ class Package:
 
 def targets(root: Path, *, shuffle: bool = True) -> dict[str, Target]:
     """Every quiz bank and vignette under ``<root>/quizzes``, checked, by id."""
-    from ...quiz import loader as quiz_loader
-    from ...quiz import render as quiz_render
-    from ...vignette import loader as vig_loader
-    from ...vignette import render as vig_render
-
     quizzes = root / "quizzes"
     try:
-        from ... import data
-
         list_ids = set(data.load("lists")["list_id"])
     except Exception:  # noqa: BLE001 - a project without the data tables exports without list checks
         list_ids = None
@@ -102,8 +102,6 @@ def targets(root: Path, *, shuffle: bool = True) -> dict[str, Target]:
 
 
 def _title(text: str) -> str:
-    from ..common import to_plain
-
     text = " ".join(to_plain(text).split())
     return text if len(text) <= 200 else text[:199].rstrip() + "…"
 
@@ -114,8 +112,6 @@ def _ident(prefix: str, ident: str) -> str:
 
 
 def sco_page(t: Target, version: str, mastery: int, css: list[str], script: str, book_title: str) -> str:
-    from ...sphinxext.assets import dumps_for_html
-
     esc = html.escape
     links = "".join(f'<link rel="stylesheet" href="{esc(c)}">' for c in css)
     return ("<!DOCTYPE html>\n"
@@ -184,11 +180,11 @@ def build(t: Target, version: str, mastery: int, book_title: str) -> dict[str, b
 def zipped(files: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        for name, data in files.items():
+        for name, blob in files.items():
             info = zipfile.ZipInfo(name, date_time=_STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, data)
+            z.writestr(info, blob)
     return buf.getvalue()
 
 
@@ -205,7 +201,6 @@ def export_scorm(ref: str, out_dir: Path | str = "scorm", *, version: str = "1.2
     book (off: the bank's order). Raises :class:`ExportError` (or the loaders' errors, naming file, line and
     field) before anything is written.
     """
-    from ...paths import project_root
 
     if version not in VERSIONS:
         raise ExportError(f"SCORM version {version!r}: one of {', '.join(VERSIONS)}")
