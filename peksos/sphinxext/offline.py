@@ -71,10 +71,13 @@ def _link_manifest(app: Sphinx, pagename: str, templatename: str, context: dict,
     if not _is_html(app) or "pathto" not in context:
         return
     pathto = context["pathto"]
+    icon = pathto(ICONS_DIR + "/icon-192.png", 1)
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="manifest" href="{pathto(MANIFEST, 1)}"/>'
         f'\n<meta name="theme-color" content="{THEME_COLOUR}"/>'
-        f'\n<link rel="apple-touch-icon" href="{pathto(ICONS_DIR + "/icon-192.png", 1)}"/>')
+        f'\n<link rel="apple-touch-icon" href="{icon}"/>'
+        # a book without html_favicon: the app icon, so that the browser asks for no /favicon.ico
+        + ("" if app.config.html_favicon else f'\n<link rel="icon" href="{icon}"/>'))
 
 
 def manifest(start_url: str) -> dict:
@@ -214,7 +217,8 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     start = app.config.root_doc + ".html"
     index = out / "index.html"
     if index.is_file():
-        favicon = f"_static/{Path(app.config.html_favicon).name}" if app.config.html_favicon else None
+        favicon = f"_static/{Path(app.config.html_favicon).name}" if app.config.html_favicon else \
+            f"{ICONS_DIR}/icon-192.png"
         page = root_page(index.read_text(encoding="utf-8"), favicon=favicon)
         if page is not None:
             index.write_text(page, encoding="utf-8")

@@ -214,3 +214,15 @@ def test_the_zip_opened_from_disk_on_a_phone_reads_and_scores(browser, tmp_path)
     page.wait_for_selector("ul.search li", timeout=10000)
     context.close()
     assert watch.problems == [], "\n".join(watch.problems)
+
+
+def test_save_control_says_so_when_the_browser_refuses_the_space(browser, base_url):
+    context, page, watch = _installed(browser, base_url, "book/glosarium.html")
+    # a phone with almost no free space: the browser's own estimate says 1 MB are left
+    page.evaluate("() => { navigator.storage.estimate = async () => ({ quota: 2097152, usage: 1048576 }); }")
+    page.get_by_role("button", name="Simpan buku untuk dibaca luring").click()
+    page.wait_for_function("() => /ditolak atau penuh/.test(document.querySelector('.pk-offline-status').textContent)",
+                           timeout=20000)
+    assert page.get_by_role("button", name="Simpan buku untuk dibaca luring").is_enabled(), "the reader can try again"
+    context.close()
+    assert watch.problems == [], "\n".join(watch.problems)
