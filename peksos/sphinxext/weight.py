@@ -59,13 +59,13 @@ def register(app: Sphinx) -> None:
     app.connect("build-finished", _minify_scripts, priority=710)
 
 
-_IMG = re.compile(r"<img\b(?![^>]*\bloading=)")
+_IMG = re.compile(r"<img\b(?![^>]*\bloading=)([^>]*?)(\s*/?)>")
 
 
 def lazy_images(text: str) -> str:
     """Every ``<img>`` without a loading attribute gets ``loading="lazy"``: a figure in the text loads
     when the reader scrolls near it, a logo in a closed header menu not at all."""
-    return _IMG.sub('<img loading="lazy" decoding="async"', text)
+    return _IMG.sub(r'<img\1 loading="lazy" decoding="async"\2>', text)
 
 
 def _lazy_images(app: Sphinx, exception: Exception | None) -> None:

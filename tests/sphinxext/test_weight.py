@@ -13,6 +13,7 @@ def test_every_image_gets_lazy_loading_once():
     page = '<img src="a.png" alt="a"/><img loading="eager" src="b.png"/>'
     lazy = weight.lazy_images(page)
     assert lazy.count('loading="lazy"') == 1 and 'loading="eager" src="b.png"' in lazy
+    assert lazy.startswith('<img src="a.png" alt="a" loading="lazy" decoding="async"/>')  # attributes kept in order
     assert weight.lazy_images(lazy) == lazy
 
 
