@@ -30,7 +30,7 @@ def test_the_scorm_script_bundles_engine_widget_and_adapter_with_its_sourcemap(k
     js, sourcemap = bundle.package_files(kind)
     code = js.read_text(encoding="utf-8")
     assert code.startswith("(()=>{") and not re.search(r"^\s*(import|export)\b", code, re.M)
-    assert "before this module" not in code  # everything bundled in, nothing read from another script
+    assert "globalThis.peksos" not in code  # everything bundled in, nothing read from another script
     assert "function runSco(" in code and "function scoStart(" in code and '"Periksa"' in code
     mapped = json.loads(sourcemap.read_text(encoding="utf-8"))
     sources = {(sourcemap.parent / s).resolve() for s in mapped["sources"] if not s.startswith("<")}
