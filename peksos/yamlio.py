@@ -79,3 +79,29 @@ def dotted(path: Iterable) -> str:
     for p in path:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
     return out or "(file)"
+
+
+class Located:
+    """Mixin of a loaded file: ``lines`` maps a path inside the YAML to its line (see :func:`line_of`)."""
+    lines: dict[tuple, int]
+
+    def line_of(self, *path) -> int | None:
+        return line_of(self.lines, tuple(path))
+
+
+def find(ref: str, folder: Path, files: Iterable[Path], *, stems: bool = False) -> Path | None:
+    """The file ``ref`` names: ``folder/ref`` (with or without .yml/.yaml), else (``stems``) a file of
+    ``files`` whose name without suffix is ``ref``, else the file whose top-level ``id`` is ``ref``."""
+    for cand in (folder / ref, folder / f"{ref}.yml", folder / f"{ref}.yaml"):
+        if cand.is_file():
+            return cand
+    for path in files:
+        if stems and path.stem == ref:
+            return path
+        try:
+            head = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            continue
+        if isinstance(head, dict) and head.get("id") == ref:
+            return path
+    return None

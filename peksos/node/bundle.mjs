@@ -1,6 +1,6 @@
 // Bundle every front-end module of peksos/widgets for the static book (run by `peksos bundle`).
 //
-//   node bundle.mjs <widgets dir> <dist dir> <sources hash>
+//   node bundle.mjs <widgets dir> <dist dir> <sources hash> [<packages JSON>]
 //
 // Each <name>.js becomes dist/<name>.js: a minified classic script (an IIFE, no `import`), so it also
 // runs from file:// where Chromium loads no ES modules. It registers its exports on the global
@@ -8,11 +8,17 @@
 // `import { h } from "./engine.js"` reads `peksos.engine` at run time instead of inlining the engine
 // again, so a page with a quiz and a case loads the engine once: the page loads the module's
 // dependencies first (listed in dist/bundle.json). Each <name>.css becomes a minified dist/<name>.css.
+//
+// <packages JSON> ({"adapter": <file>, "kinds": {"quiz": "mount", ...}}) names the SCORM adapter and,
+// per kind, the mount function its widget exports: dist/scorm/peksos-<kind>.js is then ONE classic
+// script with the engine, the widget and the adapter bundled in (not read from the global), minified
+// with readable names, and its sourcemap dist/scorm/peksos-<kind>.js.map (sources included), for
+// `peksos export scorm`.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join, basename } from "node:path";
 import * as esbuild from "esbuild";
 
-const [widgets, dist, hash] = process.argv.slice(2);
+const [widgets, dist, hash, packagesArg] = process.argv.slice(2);
 if (!widgets || !dist || !hash) {
   console.error("usage: node bundle.mjs <widgets dir> <dist dir> <sources hash>");
   process.exit(2);
@@ -107,8 +113,28 @@ for (const file of names) {
   entry.deps = [...deps].sort();
 }
 
+const packages = {};
+const pkg = packagesArg ? JSON.parse(packagesArg) : { kinds: {} };
+const scoDir = join(dist, "scorm");
+rmSync(scoDir, { recursive: true, force: true });
+for (const [kind, mountName] of Object.entries(pkg.kinds)) {
+  mkdirSync(scoDir, { recursive: true });
+  const file = `peksos-${kind}.js`;
+  await esbuild.build({
+    stdin: {
+      contents: `import { scoStart } from ${JSON.stringify(pkg.adapter)};\n` +
+        `import { ${mountName} as mount } from "./${kind}.js";\nscoStart(mount);\n`,
+      resolveDir: widgets, sourcefile: `peksos-${kind}-sco.js`, loader: "js",
+    },
+    bundle: true, format: "iife", minifyWhitespace: true, minifySyntax: true, charset: "utf8",
+    legalComments: "none", target: ["es2020"], outfile: join(scoDir, file), sourcemap: "linked",
+    sourcesContent: true, logLevel: "error",
+  });
+  packages[kind] = { js: `scorm/${file}`, map: `scorm/${file}.map` };
+}
+
 writeFileSync(join(dist, "bundle.json"), JSON.stringify({
   note: "Written by `peksos bundle` from the sources in peksos/widgets; do not edit. The build stops when `sources` differs from the hash of those files.",
-  esbuild: esbuild.version, sources: hash, modules,
+  esbuild: esbuild.version, sources: hash, modules, packages,
 }, null, 1) + "\n");
-console.log(`peksos bundle: ${Object.keys(modules).length} modules -> ${dist}`);
+console.log(`peksos bundle: ${Object.keys(modules).length} modules, ${Object.keys(packages).length} SCORM scripts -> ${dist}`);

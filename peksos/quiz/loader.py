@@ -13,7 +13,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from .. import yamlio
@@ -31,15 +30,12 @@ class QuizError(ValueError):
 
 
 @dataclass
-class Loaded:
+class Loaded(yamlio.Located):
     """A validated bank with where it came from and the line of each item."""
 
     bank: Bank
     path: Path
     lines: dict[tuple, int] = field(default_factory=dict)
-
-    def line_of(self, *path) -> int | None:
-        return line_of(self.lines, tuple(path))
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -204,16 +200,9 @@ def check_labels(loaded: Loaded, resolves) -> None:
 def find_bank(ref: str, folder: Path | str) -> Path:
     """A bank named by its file (relative to ``folder``, with or without .yml) or by its id."""
     folder = Path(folder)
-    for cand in (folder / ref, folder / f"{ref}.yml", folder / f"{ref}.yaml"):
-        if cand.is_file():
-            return cand
-    for path in bank_files(folder):
-        try:
-            head = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            continue
-        if isinstance(head, dict) and head.get("id") == ref:
-            return path
+    found = yamlio.find(ref, folder, bank_files(folder))
+    if found is not None:
+        return found
     raise QuizError(f"{folder}: no quiz bank {ref!r} (neither a file under quizzes/ nor a bank id)")
 
 

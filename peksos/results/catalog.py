@@ -40,29 +40,30 @@ def catalog(quizzes: Path | str | None = None) -> Catalog:
     key = (str(folder.resolve()),) + tuple((str(p), p.stat().st_mtime_ns) for p in bank_paths + vig_paths)
     if key in _CATALOGS:
         return _CATALOGS[key]
-    loader_yaml = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     items: dict[str, tuple[str, dict]] = {}
     banks: dict[str, Any] = {}
     for path in bank_paths:
-        try:  # fast path; the careful loader gives the message when a bank is broken
-            bank = Bank.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=loader_yaml))
-        except (ValidationError, yaml.YAMLError, UnicodeDecodeError, TypeError):
-            try:
-                bank = qloader.load_bank(path).bank
-            except qloader.QuizError as exc:
-                raise ResultsError(f"cannot check results against the banks: {exc}") from None
+        bank = _read(path, Bank, lambda p: qloader.load_bank(p).bank, qloader.QuizError, "banks")
         banks[bank.id] = bank
         for it in bank.items:
             items[it.id] = (bank.id, it.model_dump(mode="json"))
     vignettes: dict[str, Any] = {}
     for path in vig_paths:
-        try:
-            vig = Vignette.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=loader_yaml))
-        except (ValidationError, yaml.YAMLError, UnicodeDecodeError, TypeError):
-            try:
-                vig = vloader.load_vignette(path).vignette
-            except vloader.VignetteError as exc:
-                raise ResultsError(f"cannot check results against the vignettes: {exc}") from None
+        vig = _read(path, Vignette, lambda p: vloader.load_vignette(p).vignette, vloader.VignetteError, "vignettes")
         vignettes[vig.id] = vig
     _CATALOGS[key] = Catalog(items, banks, vignettes)
     return _CATALOGS[key]
+
+
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read(path: Path, model, careful, error: type[Exception], what: str):
+    """The file as ``model`` by the fast path; when that fails, the careful loader gives the message."""
+    try:
+        return model.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML))
+    except (ValidationError, yaml.YAMLError, UnicodeDecodeError, TypeError):
+        try:
+            return careful(path)
+        except error as exc:
+            raise ResultsError(f"cannot check results against the {what}: {exc}") from None

@@ -24,6 +24,10 @@ PATH_COLUMNS = ["student", "file", "vignette", "step", "node", "choice", "rating
                 "expert_choice", "ended", "ending", "outcome", "score", "max_score"]
 FILE_COLUMNS = ["student", "file", "kind", "rows", "rows_kept"]
 README_NAMES = ("readme", "readme.md", "readme.txt")
+# The JSON files by the fields that mark them, tried in this order: (kind of file, fields, reader).
+JSON_KINDS = (("catatan", ("format", "attempts"), read_record),
+              ("kuis-json", ("quiz", "items"), read_json),
+              ("kasus", ("vignette", "path"), read_play))
 _MOODLE = re.compile(r"_\d+_assign(?:submission|feedback)_[a-z]+_?$", re.I)
 
 
@@ -68,12 +72,9 @@ def _read_file(path: Path, cat: Catalog | None) -> tuple[str, list[dict]]:
         raise Bad(f"{where}not valid JSON: {exc}") from None
     if not isinstance(doc, dict):
         raise Bad(f"{where}expected a JSON object, got {kind(doc)}")
-    if "format" in doc or "attempts" in doc:
-        return "catatan", read_record(doc, where, cat)
-    if "quiz" in doc or "items" in doc:
-        return "kuis-json", read_json(doc, where, cat)
-    if "vignette" in doc or "path" in doc:
-        return "kasus", read_play(doc, where, cat)
+    for name, fields, reader in JSON_KINDS:
+        if any(f in doc for f in fields):
+            return name, reader(doc, where, cat)
     raise Bad(f"{where}neither a quiz result (fields quiz, items, ...) nor a vignette play (fields vignette, "
                "path, ...)")
 

@@ -27,6 +27,30 @@ class _File(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+def _filled(v: str, info: ValidationInfo) -> str:
+    if not v:
+        raise ValueError(f"field {info.field_name!r} is empty")
+    return v
+
+
+def _one_of(values, what: str):
+    """A validator: the value must be one of ``values`` ("unknown <what> ..." otherwise)."""
+    def check(v: str | None, info: ValidationInfo) -> str | None:
+        if v is not None and v not in values:
+            raise ValueError(f"field {info.field_name!r}: unknown {what} {v!r} (one of {', '.join(values)})")
+        return v
+    return check
+
+
+def _some(why: str):
+    """A validator: a list must not be empty ("field 'x' is empty: <why>" otherwise)."""
+    def check(v: Any, info: ValidationInfo) -> Any:
+        if isinstance(v, list) and not v:
+            raise ValueError(f"field {info.field_name!r} is empty: {why}")
+        return v
+    return check
+
+
 def _finite(v: float, info: ValidationInfo) -> float:
     if not math.isfinite(v):
         raise ValueError(f"field {info.field_name!r}: expected a finite number, got {v!r}")
@@ -47,26 +71,9 @@ class QuizResultItem(_File):
     score: StrictFloat = Field(description="a number")
     correct: StrictBool = Field(description="true or false")
 
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not v:
-            raise ValueError("field 'id' is empty")
-        return v
-
-    @field_validator("type")
-    @classmethod
-    def _type(cls, v: str) -> str:
-        if v not in TYPES:
-            raise ValueError(f"field 'type': unknown item type {v!r} (one of {', '.join(TYPES)})")
-        return v
-
-    @field_validator("level")
-    @classmethod
-    def _level(cls, v: str) -> str:
-        if v not in LEVELS:
-            raise ValueError(f"field 'level': unknown level {v!r} (one of {', '.join(LEVELS)})")
-        return v
+    _id = field_validator("id")(_filled)
+    _type = field_validator("type")(_one_of(TYPES, "item type"))
+    _level = field_validator("level")(_one_of(LEVELS, "level"))
 
     @field_validator("tags", mode="before")
     @classmethod
@@ -89,12 +96,7 @@ class QuizResult(_File):
     max: StrictFloat = Field(description="a number")
     items: list[QuizResultItem] = Field(description="a list of items")
 
-    @field_validator("quiz")
-    @classmethod
-    def _quiz(cls, v: str) -> str:
-        if not v:
-            raise ValueError("field 'quiz' is empty")
-        return v
+    _quiz = field_validator("quiz")(_filled)
 
     @field_validator("date")
     @classmethod
@@ -107,12 +109,7 @@ class QuizResult(_File):
 
     _numbers = field_validator("score", "max")(_finite)
 
-    @field_validator("items", mode="before")
-    @classmethod
-    def _items(cls, v: Any) -> Any:
-        if isinstance(v, list) and not v:
-            raise ValueError("field 'items' is empty: the file holds no answers")
-        return v
+    _items = field_validator("items", mode="before")(_some("the file holds no answers"))
 
 
 class QuizCsvRow(_File):
@@ -144,12 +141,7 @@ class PlayStep(_File):
     points: StrictInt = Field(description="a whole number")
     state_after: dict[str, int] = Field(description="an object of case variables")
 
-    @field_validator("rating")
-    @classmethod
-    def _rating(cls, v: str) -> str:
-        if v not in RATINGS:
-            raise ValueError(f"field 'rating': unknown rating {v!r} (one of {', '.join(RATINGS)})")
-        return v
+    _rating = field_validator("rating")(_one_of(RATINGS, "rating"))
 
     @field_validator("points")
     @classmethod
@@ -183,20 +175,14 @@ class VignettePlay(_File):
     @field_validator("outcome")
     @classmethod
     def _outcome(cls, v: str | None, info: ValidationInfo) -> str | None:
-        if v is not None and v not in OUTCOMES:
-            raise ValueError(f"field 'outcome': unknown outcome {v!r} (one of {', '.join(OUTCOMES)})")
+        _one_of(OUTCOMES, "outcome")(v, info)
         ended, ending = info.data.get("ended"), info.data.get("ending", ...)
         if "ended" in info.data and ending is not ... and (ended != (ending is not None) or ended != (v is not None)):
             raise ValueError("fields 'ended', 'ending' and 'outcome' disagree: an ended play names its ending and "
                              "outcome, an unfinished one has null for both")
         return v
 
-    @field_validator("path", mode="before")
-    @classmethod
-    def _path(cls, v: Any) -> Any:
-        if isinstance(v, list) and not v:
-            raise ValueError("field 'path' is empty: no decision was taken")
-        return v
+    _path = field_validator("path", mode="before")(_some("no decision was taken"))
 
     @field_validator("expert", mode="before")
     @classmethod

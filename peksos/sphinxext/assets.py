@@ -66,23 +66,39 @@ def _theme_macros() -> Path:
     return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "webpack-macros.html"
 
 
-def _override_theme_macros(app: Sphinx, config: Any) -> None:
-    source = _theme_macros().read_text(encoding="utf-8")
-    stripped = re.sub(r"\s*<script[^>]*scripts/fontawesome\.js[^>]*></script>", "", source)
-    if stripped == source:
+def without_fontawesome_js(macros: str) -> str:
+    """The theme's asset macros without ``fontawesome.js`` (1.5 MB on every page; the icons the pages
+    use are CSS masks in ``peksos-icons.css`` instead)."""
+    stripped = re.sub(r"\s*<script[^>]*scripts/fontawesome\.js[^>]*></script>", "", macros)
+    if stripped == macros:
         raise RuntimeError(f"{_theme_macros()}: no fontawesome.js script found to remove; "
                            "the pinned pydata-sphinx-theme changed")
-    # Bootstrap's JS bundle (81 KB) is replaced by peksos-theme.js (added below as a site asset)
-    without_bootstrap = re.sub(r"\s*<(?:script|link)[^>]*scripts/bootstrap\.js[^>]*>(?:</script>)?", "", stripped)
-    if without_bootstrap.count("bootstrap.js") or without_bootstrap == stripped:
+    return stripped
+
+
+def without_bootstrap_js(macros: str) -> str:
+    """The theme's asset macros without Bootstrap's JS bundle (81 KB; ``peksos-theme.js`` does the
+    dropdowns, back-to-top and the sidebar toggle)."""
+    stripped = re.sub(r"\s*<(?:script|link)[^>]*scripts/bootstrap\.js[^>]*>(?:</script>)?", "", macros)
+    if stripped.count("bootstrap.js") or stripped == macros:
         raise RuntimeError(f"{_theme_macros()}: the bootstrap.js tags were not found as expected; "
                            "the pinned pydata-sphinx-theme changed")
-    stripped = without_bootstrap
+    return stripped
+
+
+# The theme offers no option for either file: its ``webpack-macros.html`` is overridden, patched once each.
+MACRO_PATCHES = (without_fontawesome_js, without_bootstrap_js)
+
+
+def _override_theme_macros(app: Sphinx, config: Any) -> None:
+    patched = _theme_macros().read_text(encoding="utf-8")
+    for patch in MACRO_PATCHES:
+        patched = patch(patched)
     folder = Path(app.doctreedir).parent / "peksos-templates"
     target = folder / "static" / "webpack-macros.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_text(encoding="utf-8") != stripped:
-        target.write_text(stripped, encoding="utf-8")
+    if not target.exists() or target.read_text(encoding="utf-8") != patched:
+        target.write_text(patched, encoding="utf-8")
     config.templates_path = [str(folder), str(_TEMPLATES), *config.templates_path]
 
 
@@ -254,19 +270,28 @@ def _drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: d
 _GLYPH_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}')
 
 
+def strip_glyph_rules(css: str) -> str:
+    """The theme's CSS without its ~1900 Font Awesome glyph rules (86 KB); icons here are CSS masks."""
+    return _GLYPH_RULE.sub("", css)
+
+
 def _strip_icon_glyph_rules(app: Sphinx, exception: Exception | None) -> None:
-    """The theme's CSS carries ~1900 Font Awesome glyph rules (86 KB); icons here are CSS masks."""
     if exception is not None or not _is_html(app):
         return
     css = Path(app.outdir) / "_static" / "styles" / "pydata-sphinx-theme.css"
     if css.exists():
         text = css.read_text(encoding="utf-8")
-        stripped = _GLYPH_RULE.sub("", text)
+        stripped = strip_glyph_rules(text)
         if stripped != text:
             css.write_text(stripped, encoding="utf-8")
 
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # Font Awesome's glyphs live in the Private Use Area
+
+
+def glyph_codepoints(css: str) -> set[int]:
+    """The Font Awesome codepoints a stylesheet still names (``content:"\\f0eb"`` written as the character)."""
+    return {ord(c) for c in _PRIVATE_USE.findall(css)}
 
 
 def subset_font(path: Path, codepoints: set[int]) -> None:
@@ -296,7 +321,7 @@ def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
     fonts = static / "vendor" / "fontawesome" / "webfonts"
     if not css.exists() or not fonts.is_dir():
         return
-    codepoints = {ord(c) for c in _PRIVATE_USE.findall(css.read_text(encoding="utf-8"))}
+    codepoints = glyph_codepoints(css.read_text(encoding="utf-8"))
     if not codepoints:
         raise RuntimeError(f"{css}: no icon glyphs found; the pinned theme changed, not subsetting its fonts")
     # Sphinx copies the full fonts again on a rebuild: the stamp records the subset's sizes too
@@ -316,9 +341,12 @@ def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
 def _fix_citation_list_role(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """docutils wraps citations in ``role="list"`` whose children are ``doc-biblioentry``, not
     list items, which ARIA forbids (axe: aria-required-children). Drop the list role."""
-    body = context.get("body")
-    if body and 'role="list" class="citation-list"' in body:
-        context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+    if context.get("body"):
+        context["body"] = without_citation_list_role(context["body"])
+
+
+def without_citation_list_role(body: str) -> str:
+    return body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
 
 
 # --- the engine on pages that use it -------------------------------------------------

@@ -11,7 +11,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from .. import data, yamlio
@@ -28,13 +27,10 @@ class VignetteError(ValueError):
 
 
 @dataclass
-class LoadedVignette:
+class LoadedVignette(yamlio.Located):
     vignette: Vignette
     path: Path
     lines: dict[tuple, int] = field(default_factory=dict)
-
-    def line_of(self, *path) -> int | None:
-        return line_of(self.lines, tuple(path))
 
 
 def _node_name(raw: dict, loc: tuple) -> str:
@@ -132,18 +128,9 @@ def load_all(folder: Path | str, *, lists: dict[str, int] | None = None) -> list
 
 def find_vignette(ref: str, folder: Path | str) -> Path:
     folder = Path(folder)
-    for cand in (folder / ref, folder / f"{ref}.yml", folder / f"{ref}.yaml"):
-        if cand.is_file():
-            return cand
-    for path in vignette_files(folder):
-        if path.stem == ref:
-            return path
-        try:
-            head = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            continue
-        if isinstance(head, dict) and head.get("id") == ref:
-            return path
+    found = yamlio.find(ref, folder, vignette_files(folder), stems=True)
+    if found is not None:
+        return found
     raise VignetteError(f"{folder}: no vignette {ref!r} (neither a file under quizzes/vignettes/ nor a vignette id)")
 
 

@@ -4,8 +4,11 @@ The readable sources stay in ``peksos/widgets/*.js|css`` (ES modules; the Jupyte
 them, see :func:`peksos.widgets.assets.esm`). The static book loads the bundles that
 ``peksos/node/bundle.mjs`` (esbuild) writes from them: one IIFE per module registering on the
 global ``peksos`` (so it runs from ``file://``), its sibling imports read from that global, and
-every CSS file minified. ``dist/bundle.json`` records each module's dependencies and a hash of
-the sources; the build stops with :class:`StaleBundleError` when the sources changed since.
+every CSS file minified. The SCORM packages get one script per kind, the engine, the widget and
+the adapter (``peksos/export/scorm/scorm.js``) bundled into ``dist/scorm/peksos-<kind>.js`` with its
+sourcemap (:data:`PACKAGES`, :func:`package_files`). ``dist/bundle.json`` records each module's
+dependencies, the package scripts and a hash of the sources; the build stops with
+:class:`StaleBundleError` when the sources changed since.
 """
 from __future__ import annotations
 
@@ -19,6 +22,9 @@ WIDGETS_DIR = Path(__file__).resolve().parent
 DIST = WIDGETS_DIR / "dist"
 MANIFEST = DIST / "bundle.json"
 SCRIPT = WIDGETS_DIR.parent / "node" / "bundle.mjs"
+# the SCORM adapter, bundled with each kind's widget; the kind -> the mount function its module exports
+ADAPTER = WIDGETS_DIR.parent / "export" / "scorm" / "scorm.js"
+PACKAGES = {"quiz": "mount", "vignette": "mountVignette"}
 
 
 class StaleBundleError(RuntimeError):
@@ -31,10 +37,9 @@ def sources(widgets: Path | None = None) -> list[Path]:
 
 
 def sources_hash(widgets: Path | None = None) -> str:
-    """sha256 over every widget source file (name and bytes) and the bundler script."""
-    script = SCRIPT
+    """sha256 over every widget source file (name and bytes), the SCORM adapter and the bundler script."""
     digest = hashlib.sha256()
-    for path in [*sources(widgets), script]:
+    for path in [*sources(widgets), ADAPTER, SCRIPT]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -49,7 +54,8 @@ def node() -> str:
 def bundle(widgets: Path | None = None, dist: Path | None = None) -> dict:
     """Run esbuild over every module in ``widgets``; returns the new manifest."""
     widgets, dist = widgets or WIDGETS_DIR, dist or DIST
-    proc = subprocess.run([node(), str(SCRIPT), str(widgets), str(dist), sources_hash(widgets)],
+    packages = json.dumps({"adapter": str(ADAPTER), "kinds": _package_kinds(widgets)})
+    proc = subprocess.run([node(), str(SCRIPT), str(widgets), str(dist), sources_hash(widgets), packages],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"{SCRIPT}: bundling failed (exit {proc.returncode}):\n{proc.stderr.strip()}\n"
@@ -79,6 +85,13 @@ def check(widgets: Path | None = None, dist: Path | None = None) -> dict:
         for key in ("js", "css"):
             if key in mod and not (dist / mod[key]).is_file():
                 raise StaleBundleError(f"{dist / mod[key]} missing (module {name!r}): run `peksos bundle`")
+    if set(data.get("packages", {})) != set(_package_kinds(widgets)):
+        raise StaleBundleError(f"{dist}/bundle.json has SCORM scripts for {sorted(data.get('packages', {}))}, "
+                               f"expected {sorted(_package_kinds(widgets))}: run `peksos bundle`")
+    for kind, files in data["packages"].items():
+        for key in ("js", "map"):
+            if not (dist / files[key]).is_file():
+                raise StaleBundleError(f"{dist / files[key]} missing (SCORM script of {kind!r}): run `peksos bundle`")
     return data
 
 
@@ -116,3 +129,17 @@ def css_files(kind: str, dist: Path | None = None) -> list[str]:
 
 def files(dist: Path | None = None) -> list[Path]:
     return sorted(p for p in (dist or DIST).iterdir() if p.suffix in {".js", ".css"})
+
+
+def _package_kinds(widgets: Path) -> dict[str, str]:
+    """The SCORM kinds whose widget module is among the sources (every one, for the real sources)."""
+    return {kind: mount for kind, mount in PACKAGES.items() if (widgets / f"{kind}.js").is_file()}
+
+
+def package_files(kind: str, dist: Path | None = None) -> tuple[Path, Path]:
+    """The SCORM script of ``kind`` (engine, widget and adapter in one classic script) and its sourcemap."""
+    dist = dist or DIST
+    files = manifest(dist).get("packages", {}).get(kind)
+    if files is None:
+        raise StaleBundleError(f"{dist}/bundle.json: no SCORM script for {kind!r}: run `peksos bundle`")
+    return dist / files["js"], dist / files["map"]

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import pandas as pd
 import traitlets
 
@@ -24,8 +23,7 @@ from .. import data
 from ..book import book_sections
 from ..paths import book_dir, quizzes_dir
 from ..quiz import loader, render, scoring
-from . import assets
-from .static import StaticHTML
+from .host import ContentWidget
 
 COLUMNS = ["id", "type", "level", "tags", "section", "answer", "checked", "shown", "tries", "correct", "score"]
 
@@ -56,7 +54,7 @@ def _results_from_json(value: Any, widget: "Quiz") -> pd.DataFrame:
     return widget.frame(widget.raw_results)
 
 
-class Quiz(StaticHTML, anywidget.AnyWidget):
+class Quiz(ContentWidget, kind="quiz", render=render):
     """A quiz bank (file under ``quizzes/`` or bank id) as a live widget.
 
     Options as the ``quiz`` directive: ``items`` (ids), ``pool`` (draw k), ``shuffle``, ``title``.
@@ -67,19 +65,13 @@ class Quiz(StaticHTML, anywidget.AnyWidget):
     The JSON as sent is kept in ``raw_results``.
     """
 
-    _esm = assets.esm("quiz")
-    _css = assets.css("quiz")
-    payload = traitlets.Dict().tag(sync=True)
     results = traitlets.Any().tag(sync=True, to_json=_results_to_json, from_json=_results_from_json)
 
     def __init__(self, bank: str | Path, *, items: Sequence[str] | None = None, pool: int | None = None,
                  shuffle: bool = True, title: str | None = None, links: dict[str, str] | None = None,
                  **kwargs: Any) -> None:
         self.raw_results: dict = {}
-        path = Path(bank)
-        if not path.is_file():
-            path = loader.find_bank(str(bank), quizzes_dir())
-        loaded = loader.load_bank(path, lists=_known_lists())
+        loaded = loader.load_bank(self.locate(bank, quizzes_dir(), loader.find_bank), lists=_known_lists())
         self.bank = loaded.bank
         super().__init__(payload=render.payload(loaded.bank, items=items, pool=pool, shuffle=shuffle, title=title,
                                                 links=book_links() if links is None else links), **kwargs)
@@ -102,6 +94,3 @@ class Quiz(StaticHTML, anywidget.AnyWidget):
                          "section": it["section"], "answer": answer, "checked": checked, "shown": shown,
                          "tries": int(got.get("tries") or 0), "correct": result.correct, "score": result.score})
         return pd.DataFrame(rows, columns=COLUMNS)
-
-    def static_html(self) -> str:
-        return render.markup(self.payload)

@@ -15,20 +15,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import pandas as pd
 import traitlets
 
 from ..paths import quizzes_dir
 from ..vignette import loader, render
-from . import assets
-from .static import StaticHTML
+from .host import ContentWidget
 from .quiz import book_links
 
 PATH_COLUMNS = ["step", "node", "choice", "rating", "points", "state_after"]
 
 
-class Vignette(StaticHTML, anywidget.AnyWidget):
+class Vignette(ContentWidget, kind="vignette", render=render):
     """A vignette (file under ``quizzes/vignettes/`` or its id) as a live widget.
 
     ``results`` is synced from the front end after every decision: the path taken, the state, the
@@ -36,16 +34,10 @@ class Vignette(StaticHTML, anywidget.AnyWidget):
     ``notebooks/``).
     """
 
-    _esm = assets.esm("vignette")
-    _css = assets.css("vignette")
-    payload = traitlets.Dict().tag(sync=True)
     results = traitlets.Dict().tag(sync=True)
 
     def __init__(self, vignette: str | Path, *, links: dict[str, str] | None = None, **kwargs: Any) -> None:
-        path = Path(vignette)
-        if not path.is_file():
-            path = loader.find_vignette(str(vignette), quizzes_dir() / "vignettes")
-        loaded = loader.load_vignette(path, lists=loader.known_lists())
+        loaded = loader.load_vignette(self.locate(vignette, quizzes_dir() / "vignettes", loader.find_vignette), lists=loader.known_lists())
         self.vignette = loaded.vignette
         super().__init__(payload=render.payload(loaded.vignette, links=book_links() if links is None else links),
                          **kwargs)
@@ -79,6 +71,3 @@ class Vignette(StaticHTML, anywidget.AnyWidget):
         """(points earned, points possible) over the decisions taken."""
         path = self.path
         return int(path["points"].sum()), 3 * len(path)
-
-    def static_html(self) -> str:
-        return render.markup(self.payload)

@@ -113,7 +113,7 @@ def test_every_manifest_is_valid_against_the_shipped_schemas(packages, tmp_path)
         listed = {f.get("href") for f in res.findall(f"{CP}file")}
         shipped = {x.relative_to(folder).as_posix() for x in folder.rglob("*") if x.is_file()}
         assert listed == shipped - {"imsmanifest.xml", "_wrapper.xsd", *scorm.SCHEMA_FILES_12}
-        assert listed == {"index.html", f"peksos-{p.kind}.js", "engine.css", f"{p.kind}.css"}
+        assert listed == {"index.html", f"peksos-{p.kind}.js", f"peksos-{p.kind}.js.map", "engine.css", f"{p.kind}.css"}
 
 
 def test_a_broken_manifest_fails_the_schema(packages, tmp_path):
@@ -141,6 +141,11 @@ def test_the_sco_page_carries_the_engine_and_the_data(packages, tmp_path):
             assert len(data["items"]) == p.max_score
         assert not re.search(r"^\s*(import|export)\b", script, re.M)
         assert "function findApi(" in script and "LMSInitialize" in script and "API_1484_11" in script
+        assert script.rstrip().endswith(f"//# sourceMappingURL=peksos-{p.kind}.js.map")
+        with zipfile.ZipFile(p.path) as z:
+            sourcemap = json.loads(z.read(f"peksos-{p.kind}.js.map"))
+        assert any(s.endswith("export/scorm/scorm.js") for s in sourcemap["sources"])
+        assert len(sourcemap["sourcesContent"]) == len(sourcemap["sources"])
     if shutil.which("node"):
         for kind in ("quiz", "vignette"):
             p = next(x for x in packages if x.kind == kind)

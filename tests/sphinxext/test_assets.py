@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from peksos.sphinxext import assets
 
 
@@ -130,3 +132,49 @@ def test_saved_widget_state_is_dropped_only_without_a_widget_manager():
 
     assert page({}) == [None]
     assert page({"manager.js": {}}) == [assets.WIDGET_STATE, None]
+
+
+# --- the theme patches, one test each ------------------------------------------------------------------------
+def test_the_theme_macros_lose_fontawesome_js_and_nothing_else():
+    macros = assets._theme_macros().read_text(encoding="utf-8")
+    patched = assets.without_fontawesome_js(macros)
+    assert "fontawesome.js" in macros and "fontawesome.js" not in patched
+    assert patched.count("<script") == macros.count("<script") - 1
+    with pytest.raises(RuntimeError, match="no fontawesome.js script"):
+        assets.without_fontawesome_js(patched)
+
+
+def test_the_theme_macros_lose_bootstrap_js_and_nothing_else():
+    macros = assets._theme_macros().read_text(encoding="utf-8")
+    patched = assets.without_bootstrap_js(macros)
+    assert "bootstrap.js" in macros and "bootstrap.js" not in patched and "fontawesome.js" in patched
+    with pytest.raises(RuntimeError, match="bootstrap.js tags"):
+        assets.without_bootstrap_js(patched)
+
+
+def test_the_theme_macros_get_every_patch():
+    assert assets.MACRO_PATCHES == (assets.without_fontawesome_js, assets.without_bootstrap_js)
+
+
+def test_glyph_rules_go_and_other_rules_stay():
+    css = '.a{color:red}.fa-sun:before,.fa-moon:before{content:"\\f185"}.b:before{content:"x"}'
+    assert assets.strip_glyph_rules(css) == '.a{color:red}.b:before{content:"x"}'
+
+
+def test_the_icon_fonts_keep_exactly_the_glyphs_the_css_names(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    assert assets.glyph_codepoints('.x:before{content:"\uf0eb"} .y{content:"a"}') == {0xF0EB}
+    fonts = assets._theme_macros().parent / "vendor" / "fontawesome" / "webfonts"
+    source = next(p for p in sorted(fonts.glob("fa-solid-900.woff2")))
+    font = tmp_path / source.name
+    font.write_bytes(source.read_bytes())
+    keep = {0xF0EB, 0xF185}
+    assets.subset_font(font, keep)
+    assert set(TTFont(str(font)).getBestCmap()) == keep
+    assert font.stat().st_size < source.stat().st_size / 5
+
+
+def test_the_citation_list_loses_only_its_list_role():
+    body = '<div role="list" class="citation-list"><div role="doc-biblioentry">x</div></div>'
+    assert assets.without_citation_list_role(body) == '<div class="citation-list"><div role="doc-biblioentry">x</div></div>'

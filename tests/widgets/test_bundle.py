@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 
 import pytest
@@ -21,6 +23,23 @@ def test_every_bundle_is_a_classic_script_without_imports():
         code = (bundle.DIST / name).read_text(encoding="utf-8")
         assert code.startswith("(()=>{") and "import " not in code.split("\n")[0][:200]
         assert "\nexport " not in code and not code.startswith("export")
+
+
+@pytest.mark.parametrize("kind", ["quiz", "vignette"])
+def test_the_scorm_script_bundles_engine_widget_and_adapter_with_its_sourcemap(kind, tmp_path):
+    js, sourcemap = bundle.package_files(kind)
+    code = js.read_text(encoding="utf-8")
+    assert code.startswith("(()=>{") and not re.search(r"^\s*(import|export)\b", code, re.M)
+    assert "globalThis.peksos" not in code  # everything bundled in, nothing read from another script
+    assert "function runSco(" in code and "function scoStart(" in code and '"Periksa"' in code
+    mapped = json.loads(sourcemap.read_text(encoding="utf-8"))
+    sources = {(sourcemap.parent / s).resolve() for s in mapped["sources"] if not s.startswith("<")}
+    assert {bundle.WIDGETS_DIR / f"{n}.js" for n in ("engine", "record", kind)} | {bundle.ADAPTER} <= sources
+    assert bundle.WIDGETS_DIR / f"{'vignette' if kind == 'quiz' else 'quiz'}.js" not in sources  # one widget each
+    assert code.rstrip().endswith(f"//# sourceMappingURL={sourcemap.name}") and mapped["sourcesContent"]
+    if shutil.which("node"):
+        run = subprocess.run(["node", "--check", str(js)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
 
 
 def test_load_order_puts_dependencies_first():

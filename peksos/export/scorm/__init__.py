@@ -4,11 +4,11 @@
     packages = export_scorm("all", "dist/scorm")             # SCORM 1.2, one zip per bank and vignette
     export_scorm("casework", "dist", version="2004", mastery=70)
 
-One package holds one SCO: ``index.html``, a small page that runs the book's own engine
-(``peksos/widgets``: engine, widget and the SCORM adapter ``scorm.js``, bundled by
-:func:`peksos.widgets.assets.classic` into one classic script, since Chromium refuses ES modules
-on ``file://``), the engine's CSS without any theme, the bank or vignette as inert JSON, and
-``imsmanifest.xml``. SCORM 1.2 packages carry the schema files the manifest names
+One package holds one SCO: ``index.html``, a small page that runs the book's own engine (the
+engine and the widget from ``peksos/widgets`` with the SCORM adapter ``scorm.js`` beside this file,
+bundled by esbuild (``peksos bundle``) into one classic script with its sourcemap, since Chromium
+refuses ES modules on ``file://``; see :func:`peksos.widgets.bundle.package_files`), the engine's
+CSS without any theme, the bank or vignette as inert JSON, and ``imsmanifest.xml``. SCORM 1.2 packages carry the schema files the manifest names
 (``schemas12/``: IMS CP 1.1.2, IMS MD 1.2.1, ADL CP 1.2 and the XML namespace schema).
 SCORM 2004 4th edition packages carry the manifest only (see README, "Ekspor ke LMS").
 
@@ -31,7 +31,7 @@ from ...quiz import loader as quiz_loader
 from ...quiz import render as quiz_render
 from ...vignette import loader as vig_loader
 from ...vignette import render as vig_render
-from ...widgets import assets
+from ...widgets import assets, bundle
 from ..common import ExportError, book_settings
 
 VERSIONS = ("1.2", "2004")
@@ -167,7 +167,9 @@ def build(t: Target, version: str, mastery: int, book_title: str) -> dict[str, b
     css = assets.css_files(t.kind)
     files: dict[str, bytes] = {}
     files["index.html"] = sco_page(t, version, mastery, css, script, book_title).encode("utf-8")
-    files[script] = assets.classic(t.kind, extra=["scorm.js"]).encode("utf-8")
+    js, sourcemap = bundle.package_files(t.kind)
+    files[script] = js.read_bytes()
+    files[sourcemap.name] = sourcemap.read_bytes()
     for c in css:
         files[c] = (assets.WIDGETS_DIR / c).read_bytes()
     content = list(files)

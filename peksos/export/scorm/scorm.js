@@ -1,12 +1,12 @@
 // peksos SCORM adapter: one quiz or one vignette as a SCO, on the same engine as the book.
-// `peksos export scorm` bundles engine.js, the widget's module and this file into one classic script
-// (no ES modules: Chromium refuses them on file://). On load it looks for the LMS's API up the
+// `peksos bundle` (esbuild, peksos/node/bundle.mjs) bundles this file with the engine and one widget
+// (quiz.js or vignette.js, whose mount function it passes to scoStart) into one classic script with its
+// sourcemap, peksos/widgets/dist/scorm/peksos-<kind>.js (no ES modules: Chromium refuses them on file://);
+// `peksos export scorm` puts that script into each package. On load it looks for the LMS's API up the
 // window.parent chain and then the opener's (the standard search), reports status, score, one
 // interaction per item (or decision) and suspend_data, and commits and finishes on pagehide.
 // Without an API the page still runs, saving in localStorage as the book does.
-import { T, h } from "./engine.js";
-import { mount } from "./quiz.js";
-import { mountVignette } from "./vignette.js";
+import { T, h } from "../../widgets/engine.js";
 
 // The element names and vocabularies of each SCORM version.
 const SCORM = {
@@ -179,8 +179,10 @@ function readSuspend(lms) {
   } catch (e) { return {}; }
 }
 
-// Run the package's quiz or vignette in `root`; returns what the page needs for its tests and exit.
+// Run the package's quiz or vignette in `root` with the widget's mount function `opts.mount`
+// (quiz.js `mount`, vignette.js `mountVignette`); returns what the page needs for its tests and exit.
 export function runSco(root, data, opts = {}) {
+  const mount = opts.mount;
   const version = opts.version === "2004" ? "2004" : "1.2";
   const mastery = Number.isFinite(opts.mastery) ? opts.mastery : 80;
   const line = h("p", { class: "pk-sco-status", role: "note" });
@@ -189,8 +191,7 @@ export function runSco(root, data, opts = {}) {
   const lms = connect(version, opts.window || window);
   if (!lms) {
     line.textContent = T.scoLocal;
-    if (opts.kind === "vignette") mountVignette(host, data);
-    else mount(host, data);
+    mount(host, data);
     return { lms: null, results: null };
   }
   line.textContent = T.scoLms;
@@ -236,7 +237,7 @@ export function runSco(root, data, opts = {}) {
       writeSuspend();
       flush();
     };
-    const api = mountVignette(host, data, { store, changed: onChange });
+    const api = mount(host, data, { store, changed: onChange });
     onChange(api.result());
   } else {
     // Answers kept compact (SCORM 1.2 allows 4096 characters): item index -> [answer, checked, shown, tries].
@@ -277,18 +278,19 @@ export function runSco(root, data, opts = {}) {
   return Object.assign(sco, { exit, status: () => status });
 }
 
-function scoStart() {
-  const root = document.getElementById("peksos-sco");
-  if (!root || root.dataset.started) return;
-  root.dataset.started = "1";
-  let data;
-  try { data = JSON.parse(document.getElementById("peksos-sco-data").textContent); }
-  catch (e) { root.append(h("p", { class: "pk-notice", role: "alert", text: T.broken })); return; }
-  window.peksosSco = runSco(root, data, { kind: root.dataset.kind, version: root.dataset.scorm,
-    mastery: Number(root.dataset.mastery) });
-}
-
-if (typeof document !== "undefined" && document.getElementById) {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scoStart);
-  else scoStart();
+// Start the SCO of this page (#peksos-sco) once the document is ready, with the widget's mount function.
+export function scoStart(mount) {
+  const start = () => {
+    const root = document.getElementById("peksos-sco");
+    if (!root || root.dataset.started) return;
+    root.dataset.started = "1";
+    let data;
+    try { data = JSON.parse(document.getElementById("peksos-sco-data").textContent); }
+    catch (e) { root.append(h("p", { class: "pk-notice", role: "alert", text: T.broken })); return; }
+    window.peksosSco = runSco(root, data, { kind: root.dataset.kind, version: root.dataset.scorm,
+      mastery: Number(root.dataset.mastery), mount });
+  };
+  if (typeof document === "undefined" || !document.getElementById) return;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 }
