@@ -75,7 +75,7 @@ def test_a_changed_source_makes_the_bundle_stale(tmp_path):
 
 
 def test_bundles_share_the_engine_through_the_global_at_run_time(tmp_path):
-    front = _fake(tmp_path, {"engine.js": "export const greet = (n) => `halo ${n}`;\n",
+    front = _fake(tmp_path, {"engine.js": "export const greet = (n) => `halo ${n}`;\nexport const unused = 1;\n",
                              "x.js": 'import { greet } from "./engine.js";\nexport const said = greet("dunia");\n'})
     bundle.bundle(front, front / "dist")
     dist = front / "dist"
@@ -85,4 +85,6 @@ def test_bundles_share_the_engine_through_the_global_at_run_time(tmp_path):
     assert out.stdout.strip() == "halo dunia"
     # without the engine loaded first the module says which file is missing
     alone = subprocess.run([bundle.node(), "-e", (dist / "x.js").read_text()], capture_output=True, text=True)
-    assert alone.returncode != 0 and "load engine.js before this module" in alone.stderr
+    assert alone.returncode != 0 and "peksos: engine.js first" in alone.stderr
+    # a module reads from the global only what it imports, and registers a plain object
+    assert "unused" not in (dist / "x.js").read_text() and "defineProperty" not in (dist / "x.js").read_text()
