@@ -19,7 +19,6 @@ import hashlib
 import html
 import json
 import re
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -100,12 +99,6 @@ def emblem(svg: str) -> str:
     return svg.replace(m.group(0), f'viewBox="{x:g} {y:g} {side:g} {side:g}"', 1)
 
 
-def _node(*args: str) -> str:
-    proc = subprocess.run([widget_bundle.node(), str(SCRIPT), *args], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{SCRIPT} {args[0]} failed (exit {proc.returncode}):\n{proc.stderr.strip()[-2000:]}\n"
-                           "(run `make install`: the build needs the npm packages)")
-    return proc.stdout
 
 
 # for a book without html_logo (the small test books): a disc of the theme colour with an open book
@@ -126,7 +119,7 @@ def write_icons(logo: Path | None, out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="peksos-icon-") as tmp:
         src = Path(tmp) / "emblem.svg"
         src.write_text(svg, encoding="utf-8")
-        _node("icons", str(src), str(target), BACKGROUND)
+        widget_bundle.run_node(SCRIPT, "icons", str(src), str(target), BACKGROUND, doing="drawing the app icons")
     stamp.write_text(key)
 
 
@@ -183,7 +176,7 @@ def write_service_worker(out: Path) -> dict:
         job = Path(tmp) / "job.json"
         job.write_text(json.dumps({"site": str(out), "precache": precache, "cacheId": CACHE_ID,
                                    "pages": PAGES_CACHE, "files": FILES_CACHE}), encoding="utf-8")
-        result = json.loads(_node("sw", str(job)).strip().splitlines()[-1])
+        result = widget_bundle.run_node_json(SCRIPT, "sw", str(job), doing="writing the service worker")
     return result
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -54,9 +53,13 @@ _SCRIPT_SRC = re.compile(r'<script[^>]*\bsrc="([^"?#]+)')
 def register(app: Sphinx) -> None:
     app.connect("build-finished", _lazy_images, priority=650)
     app.connect("build-finished", _purge_css, priority=700)
-    app.connect("build-finished", _shrink_pngs, priority=700)
-    app.connect("build-finished", _shrink_svgs, priority=700)
+    app.connect("build-finished", _shrink_images, priority=700)
     app.connect("build-finished", _minify_scripts, priority=710)
+
+
+def _html_built(app: Sphinx, exception: Exception | None) -> bool:
+    """A build-finished step runs only after an HTML build that succeeded."""
+    return exception is None and app.builder.format == "html"
 
 
 _IMG = re.compile(r"<img\b(?![^>]*\bloading=)([^>]*?)(\s*/?)>")
@@ -69,7 +72,7 @@ def lazy_images(text: str) -> str:
 
 
 def _lazy_images(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if not _html_built(app, exception):
         return
     for page in _pages(Path(app.outdir)):
         text = page.read_text(encoding="utf-8")
@@ -93,16 +96,14 @@ def shrink_svg(text: str) -> str:
     return _SVG_NUMBER.sub(r"\1", text)
 
 
-def _shrink_svgs(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    images = Path(app.outdir) / "_images"
-    if images.is_dir():
-        for svg in sorted(images.glob("*.svg")):
-            text = svg.read_text(encoding="utf-8")
-            small = shrink_svg(text)
-            if len(small) < len(text):
-                svg.write_text(small, encoding="utf-8")
+def shrink_svg_file(path: Path) -> bool:
+    """Rewrite ``path`` with :func:`shrink_svg` if that is smaller."""
+    text = path.read_text(encoding="utf-8")
+    small = shrink_svg(text)
+    if len(small) >= len(text):
+        return False
+    path.write_text(small, encoding="utf-8")
+    return True
 
 
 def _pages(out: Path) -> list[Path]:
@@ -161,12 +162,9 @@ def purge_css(out: Path, store: Path | None = None) -> dict[str, tuple[int, int]
         job = Path(tmp) / "job.json"
         job.write_text(json.dumps({"css": pairs, "content": content, "safelist": SAFELIST,
                                           "blocklist": BLOCKLIST}), encoding="utf-8")
-        proc = subprocess.run([widget_bundle.node(), str(PURGE_SCRIPT), str(job)], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{PURGE_SCRIPT}: purging the theme CSS failed (exit {proc.returncode}):\n"
-                           f"{proc.stderr.strip()[-2000:]}\n(run `make install`: the build needs the npm packages)")
+        sizes = widget_bundle.run_node_json(PURGE_SCRIPT, str(job), doing="purging the theme CSS")
     stamp.write_text(key, encoding="utf-8")
-    return {k: tuple(v) for k, v in json.loads(proc.stdout.strip().splitlines()[-1]).items()}
+    return {k: tuple(v) for k, v in sizes.items()}
 
 
 def _inputs_key(paths: list[Path]) -> str:
@@ -179,7 +177,7 @@ def _inputs_key(paths: list[Path]) -> str:
 
 
 def _purge_css(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if not _html_built(app, exception):
         return
     sizes = purge_css(Path(app.outdir))
     before, after = sum(b for b, _ in sizes.values()), sum(a for _, a in sizes.values())
@@ -198,17 +196,14 @@ def minify_scripts(paths: list[Path]) -> dict[str, tuple[int, int]]:
     """Minify ``paths`` in place with esbuild; returns {path: (bytes before, bytes after)}."""
     if not paths:
         return {}
-    proc = subprocess.run([widget_bundle.node(), str(MINIFY_SCRIPT), *map(str, paths)], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{MINIFY_SCRIPT}: minifying {len(paths)} scripts failed (exit {proc.returncode}):\n"
-                           f"{proc.stderr.strip()[-2000:]}\n(run `make install`: the build needs the npm packages)")
-    return {k: tuple(v) for k, v in json.loads(proc.stdout.strip().splitlines()[-1]).items()}
+    sizes = widget_bundle.run_node_json(MINIFY_SCRIPT, *map(str, paths), doing=f"minifying {len(paths)} scripts")
+    return {k: tuple(v) for k, v in sizes.items()}
 
 
 def _minify_scripts(app: Sphinx, exception: Exception | None) -> None:
     """After the purge (which reads these scripts for class names) : Sphinx copies the readable sources
     again on the next build, so a no-change rebuild purges nothing again."""
-    if exception is None and app.builder.format == "html":
+    if _html_built(app, exception):
         minify_scripts(own_scripts(Path(app.outdir)))
 
 
@@ -234,10 +229,12 @@ def shrink_png(path: Path, *, min_gain: float = 0.2) -> bool:
     return True
 
 
-def _shrink_pngs(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
+SHRINK = {".png": shrink_png, ".svg": shrink_svg_file}  # figure files in _images/, by suffix
+
+
+def _shrink_images(app: Sphinx, exception: Exception | None) -> None:
     images = Path(app.outdir) / "_images"
-    if images.is_dir():
-        for png in sorted(images.glob("*.png")):
-            shrink_png(png)
+    if _html_built(app, exception) and images.is_dir():
+        for path in sorted(images.iterdir()):
+            if path.suffix in SHRINK:
+                SHRINK[path.suffix](path)

@@ -51,15 +51,26 @@ def node() -> str:
     return exe
 
 
+def run_node(script: Path, *args: str, doing: str) -> str:
+    """Run one of the build's Node scripts (peksos/node/); its stdout, or a RuntimeError naming the script,
+    what it was ``doing`` and the end of its stderr."""
+    proc = subprocess.run([node(), str(script), *args], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{script}: {doing} failed (exit {proc.returncode}):\n{proc.stderr.strip()[-2000:]}\n"
+                           "(run `make install`: the build needs the npm packages)")
+    return proc.stdout
+
+
+def run_node_json(script: Path, *args: str, doing: str):
+    """:func:`run_node` for a script that prints its result as JSON on its last line."""
+    return json.loads(run_node(script, *args, doing=doing).strip().splitlines()[-1])
+
+
 def bundle(widgets: Path | None = None, dist: Path | None = None) -> dict:
     """Run esbuild over every module in ``widgets``; returns the new manifest."""
     widgets, dist = widgets or WIDGETS_DIR, dist or DIST
     packages = json.dumps({"adapter": str(ADAPTER), "kinds": _package_kinds(widgets)})
-    proc = subprocess.run([node(), str(SCRIPT), str(widgets), str(dist), sources_hash(widgets), packages],
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{SCRIPT}: bundling failed (exit {proc.returncode}):\n{proc.stderr.strip()}\n"
-                           "(run `make install` if esbuild is missing)")
+    run_node(SCRIPT, str(widgets), str(dist), sources_hash(widgets), packages, doing="bundling")
     return json.loads((dist / MANIFEST.name).read_text(encoding="utf-8"))
 
 
