@@ -28,6 +28,7 @@ from ..data import CHAPTERS
 from ..markup import widget_markup
 from ..paths import quizzes_dir
 from ..quiz import loader, render
+from ..quiz.schema import ID_PATTERN
 from . import content
 from . import nodes as pnodes
 
@@ -84,7 +85,7 @@ class course(nodes.raw):  # noqa: N801
 
 ITEMS_DIR = "_static/peksos/soal"  # the practice page's items, one classic script each
 DRAWN_BY = ("id", "chapter", "tags", "list_id")  # what learning.js draw() reads of an item
-_ITEM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ITEM_ID = re.compile(ID_PATTERN)  # the bank schema's id rule: a safe file name
 
 
 def item_script(item: dict) -> str:
@@ -121,7 +122,7 @@ def _section_urls(self, node: course, items: list[dict], *, from_root: bool = Fa
 def _visit_course_html(self, node: course) -> None:
     data = copy.deepcopy(node["payload"])
     if node["kind"] == "practice":
-        # the page carries what draws and scores a session; the items it shows load one by one
+        # the page carries what draws a session; the items shown (or an old answer to score) load one by one
         _section_urls(self, node, data["items"], from_root=True)
         write_item_scripts(self.builder.outdir, data["items"], node["where"])
         data["items"] = [{k: it[k] for k in DRAWN_BY} for it in data["items"]]
