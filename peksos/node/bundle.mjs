@@ -8,12 +8,16 @@
 // `import { h } from "./engine.js"` reads `peksos.engine` at run time instead of inlining the engine
 // again, so a page with a quiz and a case loads the engine once: the page loads the module's
 // dependencies first (listed in dist/bundle.json). Each <name>.css becomes a minified dist/<name>.css.
+// Each script has its sourcemap beside it (<name>.js.map), whose sources are the files in
+// peksos/widgets (paths relative to dist/, no copy of the text). The CSS has none: minified, it still
+// reads as its source, and the link comment would cost every page bytes against the engine's budget.
 //
-// <packages JSON> ({"adapter": <file>, "kinds": {"quiz": "mount", ...}}) names the SCORM adapter and,
+// <packages JSON> ({"adapter": <file>, "kinds": {"quiz": "mount", ...}, "widgets": ["quiz", ...]}) names the SCORM adapter and,
 // per kind, the mount function its widget exports: dist/scorm/peksos-<kind>.js is then ONE classic
 // script with the engine, the widget and the adapter bundled in (not read from the global), minified
 // with readable names, and its sourcemap dist/scorm/peksos-<kind>.js.map (sources included), for
-// `peksos export scorm`.
+// `peksos export scorm`. Each of "widgets" gets dist/esm/<kind>.js, the ES module the Jupyter host
+// (anywidget) loads: the widget with everything it imports bundled in, its default export the widget.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join, basename } from "node:path";
 import * as esbuild from "esbuild";
@@ -23,6 +27,8 @@ if (!widgets || !dist || !hash) {
   console.error("usage: node bundle.mjs <widgets dir> <dist dir> <sources hash>");
   process.exit(2);
 }
+// every site script's sourcemap beside it (<name>.js.map), pointing at the sources in the repo
+const SITE_MAP = { sourcemap: "linked", sourcesContent: false };
 const SIBLING = /^\.\/([A-Za-z0-9_-]+)\.js$/;
 const names = readdirSync(widgets).filter((f) => /\.(js|css)$/.test(f)).sort();
 const modules = {};
@@ -39,8 +45,8 @@ function sibling(deps, self) {
         const taken = importedFrom(readFileSync(args.importer, "utf8"), args.path);
         return { path: name, namespace: "peksos-global", pluginData: { taken } };
       });
-      build.onLoad({ filter: /.*/, namespace: "peksos-global" }, (args) => {
-        const names = args.pluginData?.taken || exportsOf(readFileSync(join(widgets, `${args.path}.js`), "utf8"));
+      build.onLoad({ filter: /.*/, namespace: "peksos-global" }, async (args) => {
+        const names = args.pluginData?.taken || await exportsOf(join(widgets, `${args.path}.js`));
         const key = JSON.stringify(args.path);
         return {
           contents: `const m = (globalThis.peksos || {})[${key}];\n` +
@@ -67,37 +73,30 @@ function importedFrom(source, path) {
   return names.size ? [...names] : null;
 }
 
-// The names a sibling module exports (`export const|let|function|class NAME`, `export { a, b as c }`).
-function exportsOf(source) {
-  const names = new Set();
-  for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:const|let|var|function\*?|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
-  for (const m of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
-    for (const part of m[1].split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop();
-      if (name) names.add(name);
-    }
-  }
-  return [...names];
+// The names a module exports ("default" among them), as esbuild reads them (no pattern over the text).
+async function exportsOf(file) {
+  const out = await esbuild.build({ entryPoints: [file], bundle: false, write: false, metafile: true, format: "esm",
+    outdir: dist, logLevel: "error" });
+  return Object.values(out.metafile.outputs)[0].exports;
 }
 
 mkdirSync(dist, { recursive: true });
-for (const f of readdirSync(dist)) if (/\.(js|css)$/.test(f)) rmSync(join(dist, f));
+for (const f of readdirSync(dist)) if (/\.(js|css|map)$/.test(f)) rmSync(join(dist, f));
 
 for (const file of names) {
   const name = basename(file).replace(/\.(js|css)$/, "");
   const entry = (modules[name] ||= { deps: [] });
   if (file.endsWith(".css")) {
-    const out = await esbuild.transform(readFileSync(join(widgets, file), "utf8"),
-      { loader: "css", minify: true, charset: "utf8", legalComments: "none" });
-    writeFileSync(join(dist, file), out.code);
+    await esbuild.build({ entryPoints: [join(widgets, file)], outfile: join(dist, file), minify: true, charset: "utf8",
+      legalComments: "none", logLevel: "error" });
     entry.css = file;
     continue;
   }
   const deps = new Set();
   const key = JSON.stringify(name);
   // the module's exports as a plain object on the global (no namespace object with getters to build)
-  const source = readFileSync(join(widgets, file), "utf8");
-  const named = exportsOf(source), hasDefault = /^export\s+default\b/m.test(source);
+  const exported = await exportsOf(join(widgets, file));
+  const hasDefault = exported.includes("default"), named = exported.filter((n) => n !== "default");
   const imports = [hasDefault ? "m_default" : "", named.length ? `{ ${named.join(", ")} }` : ""].filter(Boolean).join(", ");
   const fields = [...(hasDefault ? ["default: m_default"] : []), ...named].join(", ");
   await esbuild.build({
@@ -107,7 +106,7 @@ for (const file of names) {
       resolveDir: widgets, sourcefile: "<stdin>", loader: "js",
     },
     bundle: true, format: "iife", minify: true, charset: "utf8", legalComments: "none",
-    target: ["es2020"], outfile: join(dist, file), plugins: [sibling(deps, name)], logLevel: "error",
+    target: ["es2020"], outfile: join(dist, file), plugins: [sibling(deps, name)], ...SITE_MAP, logLevel: "error",
   });
   entry.js = file;
   entry.deps = [...deps].sort();
@@ -133,8 +132,21 @@ for (const [kind, mountName] of Object.entries(pkg.kinds)) {
   packages[kind] = { js: `scorm/${file}`, map: `scorm/${file}.map` };
 }
 
+// the Jupyter host's ES module of each widget kind: the widget with everything it imports bundled in, its
+// default export the anywidget object; readable (not minified), as anywidget loads it in the notebook
+const esm = {};
+const esmDir = join(dist, "esm");
+rmSync(esmDir, { recursive: true, force: true });
+for (const kind of pkg.widgets || []) {
+  mkdirSync(esmDir, { recursive: true });
+  await esbuild.build({ entryPoints: [join(widgets, `${kind}.js`)], outfile: join(esmDir, `${kind}.js`), bundle: true,
+    format: "esm", charset: "utf8", legalComments: "none", target: ["es2020"], logLevel: "error" });
+  esm[kind] = `esm/${kind}.js`;
+}
+
 writeFileSync(join(dist, "bundle.json"), JSON.stringify({
   note: "Written by `peksos bundle` from the sources in peksos/widgets; do not edit. The build stops when `sources` differs from the hash of those files.",
-  esbuild: esbuild.version, sources: hash, modules, packages,
+  esbuild: esbuild.version, sources: hash, modules, packages, esm,
 }, null, 1) + "\n");
-console.log(`peksos bundle: ${Object.keys(modules).length} modules, ${Object.keys(packages).length} SCORM scripts -> ${dist}`);
+console.log(`peksos bundle: ${Object.keys(modules).length} modules, ${Object.keys(packages).length} SCORM scripts, ` +
+  `${Object.keys(esm).length} Jupyter modules -> ${dist}`);

@@ -1,10 +1,11 @@
 """The widget engine as minified classic scripts in ``peksos/widgets/dist/`` (``peksos bundle``).
 
-The readable sources stay in ``peksos/widgets/*.js|css`` (ES modules; the Jupyter host inlines
-them, see :func:`peksos.widgets.assets.esm`). The static book loads the bundles that
-``peksos/node/bundle.mjs`` (esbuild) writes from them: one IIFE per module registering on the
-global ``peksos`` (so it runs from ``file://``), its sibling imports read from that global, and
-every CSS file minified. The SCORM packages get one script per kind, the engine, the widget and
+The readable sources stay in ``peksos/widgets/*.js|css`` (ES modules). The static book loads the
+bundles that ``peksos/node/bundle.mjs`` (esbuild) writes from them: one IIFE per module registering on
+the global ``peksos`` (so it runs from ``file://``), its sibling imports read from that global, and
+every CSS file minified; each script with its sourcemap beside it (``dist/<name>.js.map``), which
+maps the minified code to the sources in the repo. The Jupyter host takes one ES module per
+widget kind, the widget with all it imports bundled in (``dist/esm/<kind>.js``, :func:`esm_file`). The SCORM packages get one script per kind, the engine, the widget and
 the adapter (``peksos/export/scorm/scorm.js``) bundled into ``dist/scorm/peksos-<kind>.js`` with its
 sourcemap (:data:`PACKAGES`, :func:`package_files`). ``dist/bundle.json`` records each module's
 dependencies, the package scripts and a hash of the sources; the build stops with
@@ -69,7 +70,8 @@ def run_node_json(script: Path, *args: str, doing: str):
 def bundle(widgets: Path | None = None, dist: Path | None = None) -> dict:
     """Run esbuild over every module in ``widgets``; returns the new manifest."""
     widgets, dist = widgets or WIDGETS_DIR, dist or DIST
-    packages = json.dumps({"adapter": str(ADAPTER), "kinds": _package_kinds(widgets)})
+    kinds = _package_kinds(widgets)
+    packages = json.dumps({"adapter": str(ADAPTER), "kinds": kinds, "widgets": sorted(kinds)})
     run_node(SCRIPT, str(widgets), str(dist), sources_hash(widgets), packages, doing="bundling")
     return json.loads((dist / MANIFEST.name).read_text(encoding="utf-8"))
 
@@ -94,11 +96,18 @@ def check(widgets: Path | None = None, dist: Path | None = None) -> dict:
                                f"the sources are {sorted(names)}: run `peksos bundle`")
     for name, mod in data["modules"].items():
         for key in ("js", "css"):
-            if key in mod and not (dist / mod[key]).is_file():
-                raise StaleBundleError(f"{dist / mod[key]} missing (module {name!r}): run `peksos bundle`")
+            for made in ((mod[key], *([f"{mod[key]}.map"] if key == "js" else [])) if key in mod else ()):
+                if not (dist / made).is_file():
+                    raise StaleBundleError(f"{dist / made} missing (module {name!r}): run `peksos bundle`")
     if set(data.get("packages", {})) != set(_package_kinds(widgets)):
         raise StaleBundleError(f"{dist}/bundle.json has SCORM scripts for {sorted(data.get('packages', {}))}, "
                                f"expected {sorted(_package_kinds(widgets))}: run `peksos bundle`")
+    if set(data.get("esm", {})) != set(_package_kinds(widgets)):
+        raise StaleBundleError(f"{dist}/bundle.json has Jupyter modules for {sorted(data.get('esm', {}))}, "
+                               f"expected {sorted(_package_kinds(widgets))}: run `peksos bundle`")
+    for kind, made in data["esm"].items():
+        if not (dist / made).is_file():
+            raise StaleBundleError(f"{dist / made} missing (Jupyter module of {kind!r}): run `peksos bundle`")
     for kind, files in data["packages"].items():
         for key in ("js", "map"):
             if not (dist / files[key]).is_file():
@@ -143,7 +152,8 @@ def files(dist: Path | None = None) -> list[Path]:
 
 
 def _package_kinds(widgets: Path) -> dict[str, str]:
-    """The SCORM kinds whose widget module is among the sources (every one, for the real sources)."""
+    """The kinds with a widget (a SCORM script and a Jupyter module each) whose module is among the sources
+    (every one, for the real sources)."""
     return {kind: mount for kind, mount in PACKAGES.items() if (widgets / f"{kind}.js").is_file()}
 
 
@@ -154,3 +164,12 @@ def package_files(kind: str, dist: Path | None = None) -> tuple[Path, Path]:
     if files is None:
         raise StaleBundleError(f"{dist}/bundle.json: no SCORM script for {kind!r}: run `peksos bundle`")
     return dist / files["js"], dist / files["map"]
+
+
+def esm_file(kind: str, dist: Path | None = None) -> Path:
+    """The Jupyter host's ES module of ``kind``: its widget with the engine and all it imports bundled in."""
+    dist = dist or DIST
+    made = manifest(dist).get("esm", {}).get(kind)
+    if made is None:
+        raise StaleBundleError(f"{dist}/bundle.json: no Jupyter module for {kind!r}: run `peksos bundle`")
+    return dist / made

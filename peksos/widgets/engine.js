@@ -1,6 +1,5 @@
-// peksos engine: the shared core of the quiz and the vignette player. Plain ES module, no build step.
-// Keep every export top-level (`export const/function/class`): widgets/assets.py inlines this file
-// for anywidget by stripping the `export` keywords.
+// peksos engine: the shared core of the quiz and the vignette player. Plain ES module; esbuild bundles
+// it for the static book, the SCORM packages and the Jupyter host (`peksos bundle`, peksos/node/bundle.mjs).
 
 // Every UI string, in one place (Indonesian). Translate here.
 export const T = {

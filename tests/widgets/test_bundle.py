@@ -42,6 +42,54 @@ def test_the_scorm_script_bundles_engine_widget_and_adapter_with_its_sourcemap(k
         assert run.returncode == 0, run.stderr
 
 
+_MAP_BACK = """
+const { SourceMap } = require("node:module");
+const [code, map, needle] = JSON.parse(process.argv[1]);
+const at = code.indexOf(needle), before = code.slice(0, at).split("\\n");
+const found = new SourceMap(map).findEntry(before.length - 1, before[before.length - 1].length);
+console.log(JSON.stringify([found.originalSource, found.originalLine]));
+"""
+
+
+@pytest.mark.parametrize("name, needle", [("engine", '"Periksa"'), ("quiz", '"change:payload"'),
+                                          ("vignette", "state_after")])
+def test_every_site_script_maps_to_its_readable_source(name, needle):
+    """dist/<name>.js links its sourcemap beside it, and a place in the minified code maps back to the line of
+    the source in peksos/widgets that wrote it."""
+    js = bundle.DIST / f"{name}.js"
+    code = js.read_text(encoding="utf-8")
+    assert code.rstrip().endswith(f"//# sourceMappingURL={name}.js.map")
+    mapped = json.loads((bundle.DIST / f"{name}.js.map").read_text(encoding="utf-8"))
+    source = bundle.WIDGETS_DIR / f"{name}.js"
+    assert source in {(bundle.DIST / s).resolve() for s in mapped["sources"]} and "sourcesContent" not in mapped
+    out = subprocess.run([bundle.node(), "-e", _MAP_BACK, json.dumps([code, mapped, needle])], capture_output=True,
+                         text=True, check=True)
+    original, line = json.loads(out.stdout)
+    assert (bundle.DIST / original.removeprefix("file://")).resolve() == source
+    assert needle in source.read_text(encoding="utf-8").splitlines()[line]
+
+
+def test_every_module_with_a_map_is_checked(tmp_path):
+    front = _fake(tmp_path, {"engine.js": "export const a = 1;\n"})
+    bundle.bundle(front, front / "dist")
+    (front / "dist" / "engine.js.map").unlink()
+    with pytest.raises(bundle.StaleBundleError, match=r"engine\.js\.map missing"):
+        bundle.check(front, front / "dist")
+
+
+@pytest.mark.parametrize("kind", ["quiz", "vignette"])
+def test_the_jupyter_module_is_esbuilds_self_contained_es_module(kind, tmp_path):
+    """dist/esm/<kind>.js imports nothing and its default export is the anywidget object (render)."""
+    code = bundle.esm_file(kind).read_text(encoding="utf-8")
+    assert not re.search(r"^\s*import\b", code, re.M) and "globalThis.peksos" not in code
+    copy = tmp_path / f"{kind}.mjs"
+    copy.write_text(code, encoding="utf-8")
+    out = subprocess.run([bundle.node(), "--input-type=module", "-e",
+                          f"const m = await import({json.dumps(copy.as_uri())}); console.log(typeof m.default.render);"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "function"
+
+
 def test_load_order_puts_dependencies_first():
     quiz = bundle.js_files("quiz")
     assert quiz[0] == "engine.js" and quiz[-1] == "quiz.js" and len(set(quiz)) == len(quiz)

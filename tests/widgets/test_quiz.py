@@ -1,12 +1,14 @@
 """The Quiz widget's Python side: payload, results from the front end as a DataFrame, static HTML."""
 from __future__ import annotations
 
+import re
+
 import shutil
 
 import pytest
 
 from peksos.quiz import scoring
-from peksos.widgets import assets
+from peksos.widgets import assets, bundle
 from peksos.widgets.quiz import Quiz, book_links
 
 from ..conftest import ROOT
@@ -79,11 +81,12 @@ def test_mimebundle_carries_the_static_quiz_beside_the_widget_view(quiz_root):
     assert '"id":"uji-isian"' in html and "<noscript>" in html
 
 
-def test_widget_module_inlines_the_engine():
+def test_widget_module_bundles_the_engine():
     esm = Quiz._esm if isinstance(Quiz._esm, str) else Quiz._esm.read_text()
-    assert 'from "./engine.js"' not in esm
-    assert "function md(" in esm and "export default" in esm
-    assert "\nexport function md" not in esm  # the engine's exports were stripped
+    assert esm == bundle.esm_file("quiz").read_text(encoding="utf-8")  # esbuild's module, as committed
+    assert 'from "./engine.js"' not in esm and not re.search(r"^\s*import\b", esm, re.M)
+    assert "function md(" in esm and re.search(r"\bquiz_default as default\b", esm)
+    assert "\nexport function md" not in esm  # the engine is bundled in, not re-exported
     assert ".pk-quiz" in (Quiz._css if isinstance(Quiz._css, str) else Quiz._css.read_text())
 
 

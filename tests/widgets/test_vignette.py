@@ -53,4 +53,4 @@ def test_mimebundle_has_the_static_player_beside_the_widget_view():
 
 def test_the_esm_is_self_contained():
     esm = Vignette._esm
-    assert 'from "./engine.js"' not in esm and "export default" in esm and "function h(" in esm
+    assert 'from "./engine.js"' not in esm and "vignette_default as default" in esm and "function h(" in esm
