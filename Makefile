@@ -52,7 +52,8 @@ test: install-test chromium
 bench: install-test chromium
 	$(BIN)/peksos bench
 
-# After editing peksos/widgets/*.js|css or the SCORM adapter peksos/export/scorm/scorm.js: bundle them into
+# After editing peksos/widgets/*.js|css, a content kind's peksos/<kind>/<kind>.js|css or the SCORM adapter
+# peksos/export/scorm/scorm.js: bundle them into
 # peksos/widgets/dist/ (commit both).
 bundle: install
 	$(BIN)/peksos bundle

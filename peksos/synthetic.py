@@ -123,7 +123,7 @@ def csv_text(rows: list[list[Any]]) -> str:
 
 
 def describe(item: dict, answer: Any) -> str:
-    """The answer in words (the CSV's ``jawaban_teks``), as ``describe`` in ``peksos/widgets/quiz.js``."""
+    """The answer in words (the CSV's ``jawaban_teks``), as ``describe`` in ``peksos/quiz/quiz.js``."""
     if answer is None:
         return ""
     kind = item["type"]

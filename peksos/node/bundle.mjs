@@ -1,15 +1,17 @@
-// Bundle every front-end module of peksos/widgets for the static book (run by `peksos bundle`).
+// Bundle every front-end module for the static book (run by `peksos bundle`): the shared engine and course
+// pages of peksos/widgets, and each content kind's module in its own folder (peksos/quiz/quiz.js, ...).
 //
-//   node bundle.mjs <widgets dir> <dist dir> <sources hash> [<packages JSON>]
+//   node bundle.mjs <files JSON> <dist dir> <sources hash> [<packages JSON>]
 //
+// <files JSON> maps each source's file name to its path ({"engine.js": ".../widgets/engine.js", ...}).
 // Each <name>.js becomes dist/<name>.js: a minified classic script (an IIFE, no `import`), so it also
 // runs from file:// where Chromium loads no ES modules. It registers its exports on the global
-// `peksos` object (`peksos.quiz`, `peksos.engine`, ...). A sibling import such as
-// `import { h } from "./engine.js"` reads `peksos.engine` at run time instead of inlining the engine
+// `peksos` object (`peksos.quiz`, `peksos.engine`, ...). An import of another module such as
+// `import { h } from "../widgets/engine.js"` reads `peksos.engine` at run time instead of inlining the engine
 // again, so a page with a quiz and a case loads the engine once: the page loads the module's
 // dependencies first (listed in dist/bundle.json). Each <name>.css becomes a minified dist/<name>.css.
 // Each script has its sourcemap beside it (<name>.js.map), whose sources are the files in
-// peksos/widgets (paths relative to dist/, no copy of the text). The CSS has none: minified, it still
+// the package (paths relative to dist/, no copy of the text). The CSS has none: minified, it still
 // reads as its source, and the link comment would cost every page bytes against the engine's budget.
 //
 // <packages JSON> ({"adapter": <file>, "kinds": {"quiz": "mount", ...}, "widgets": ["quiz", ...]}) names the SCORM adapter and,
@@ -19,34 +21,36 @@
 // `peksos export scorm`. Each of "widgets" gets dist/esm/<kind>.js, the ES module the Jupyter host
 // (anywidget) loads: the widget with everything it imports bundled in, its default export the widget.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
-import { join, basename } from "node:path";
+import { join, dirname, resolve } from "node:path";
 import * as esbuild from "esbuild";
 
-const [widgets, dist, hash, packagesArg] = process.argv.slice(2);
-if (!widgets || !dist || !hash) {
-  console.error("usage: node bundle.mjs <widgets dir> <dist dir> <sources hash>");
+const [filesArg, dist, hash, packagesArg] = process.argv.slice(2);
+if (!filesArg || !dist || !hash) {
+  console.error("usage: node bundle.mjs <files JSON> <dist dir> <sources hash> [<packages JSON>]");
   process.exit(2);
 }
+const files = JSON.parse(filesArg);
+const moduleOf = new Map(Object.entries(files).filter(([f]) => f.endsWith(".js")).map(([f, p]) => [resolve(p), f.slice(0, -3)]));
 // every site script's sourcemap beside it (<name>.js.map), pointing at the sources in the repo
 const SITE_MAP = { sourcemap: "linked", sourcesContent: false };
-const SIBLING = /^\.\/([A-Za-z0-9_-]+)\.js$/;
-const names = readdirSync(widgets).filter((f) => /\.(js|css)$/.test(f)).sort();
+const RELATIVE = /^\.\.?\/.*\.js$/;
+const names = Object.keys(files).sort();
 const modules = {};
 
 function sibling(deps, self) {
   return {
     name: "peksos-siblings",
     setup(build) {
-      build.onResolve({ filter: SIBLING }, (args) => {
-        const name = SIBLING.exec(args.path)[1];
-        if (args.importer === "<stdin>" || name === self) return { path: join(widgets, `${name}.js`) };
+      build.onResolve({ filter: RELATIVE }, (args) => {
+        const name = moduleOf.get(resolve(dirname(args.importer), args.path));
+        if (name === undefined || name === self) return undefined;  // not a module of its own: bundled in
         deps.add(name);
         // only what the importer takes from the sibling (`import { a, b } from "./x.js"`), else all it exports
         const taken = importedFrom(readFileSync(args.importer, "utf8"), args.path);
         return { path: name, namespace: "peksos-global", pluginData: { taken } };
       });
       build.onLoad({ filter: /.*/, namespace: "peksos-global" }, async (args) => {
-        const names = args.pluginData?.taken || await exportsOf(join(widgets, `${args.path}.js`));
+        const names = args.pluginData?.taken || await exportsOf(files[`${args.path}.js`]);
         const key = JSON.stringify(args.path);
         return {
           contents: `const m = (globalThis.peksos || {})[${key}];\n` +
@@ -84,10 +88,10 @@ mkdirSync(dist, { recursive: true });
 for (const f of readdirSync(dist)) if (/\.(js|css|map)$/.test(f)) rmSync(join(dist, f));
 
 for (const file of names) {
-  const name = basename(file).replace(/\.(js|css)$/, "");
+  const name = file.replace(/\.(js|css)$/, "");
   const entry = (modules[name] ||= { deps: [] });
   if (file.endsWith(".css")) {
-    await esbuild.build({ entryPoints: [join(widgets, file)], outfile: join(dist, file), minify: true, charset: "utf8",
+    await esbuild.build({ entryPoints: [files[file]], outfile: join(dist, file), minify: true, charset: "utf8",
       legalComments: "none", logLevel: "error" });
     entry.css = file;
     continue;
@@ -95,15 +99,15 @@ for (const file of names) {
   const deps = new Set();
   const key = JSON.stringify(name);
   // the module's exports as a plain object on the global (no namespace object with getters to build)
-  const exported = await exportsOf(join(widgets, file));
+  const exported = await exportsOf(files[file]);
   const hasDefault = exported.includes("default"), named = exported.filter((n) => n !== "default");
   const imports = [hasDefault ? "m_default" : "", named.length ? `{ ${named.join(", ")} }` : ""].filter(Boolean).join(", ");
   const fields = [...(hasDefault ? ["default: m_default"] : []), ...named].join(", ");
   await esbuild.build({
     stdin: {
-      contents: (imports ? `import ${imports} from "./${file}";\n` : `import "./${file}";\n`) +
+      contents: `import ${imports ? `${imports} from ` : ""}${JSON.stringify(files[file])};\n` +
         `(globalThis.peksos = globalThis.peksos || {})[${key}] = { ${fields} };\n`,
-      resolveDir: widgets, sourcefile: "<stdin>", loader: "js",
+      resolveDir: dirname(files[file]), sourcefile: "<stdin>", loader: "js",
     },
     bundle: true, format: "iife", minify: true, charset: "utf8", legalComments: "none",
     target: ["es2020"], outfile: join(dist, file), plugins: [sibling(deps, name)], ...SITE_MAP, logLevel: "error",
@@ -122,8 +126,8 @@ for (const [kind, mountName] of Object.entries(pkg.kinds)) {
   await esbuild.build({
     stdin: {
       contents: `import { scoStart } from ${JSON.stringify(pkg.adapter)};\n` +
-        `import { ${mountName} as mount } from "./${kind}.js";\nscoStart(mount);\n`,
-      resolveDir: widgets, sourcefile: `peksos-${kind}-sco.js`, loader: "js",
+        `import { ${mountName} as mount } from ${JSON.stringify(files[`${kind}.js`])};\nscoStart(mount);\n`,
+      resolveDir: dirname(files[`${kind}.js`]), sourcefile: `peksos-${kind}-sco.js`, loader: "js",
     },
     bundle: true, format: "iife", minifyWhitespace: true, minifySyntax: true, charset: "utf8",
     legalComments: "none", target: ["es2020"], outfile: join(scoDir, file), sourcemap: "linked",
@@ -133,19 +137,20 @@ for (const [kind, mountName] of Object.entries(pkg.kinds)) {
 }
 
 // the Jupyter host's ES module of each widget kind: the widget with everything it imports bundled in, its
-// default export the anywidget object; readable (not minified), as anywidget loads it in the notebook
+// default export the anywidget object; whitespace and syntax minified, names kept (as the SCORM scripts)
 const esm = {};
 const esmDir = join(dist, "esm");
 rmSync(esmDir, { recursive: true, force: true });
 for (const kind of pkg.widgets || []) {
   mkdirSync(esmDir, { recursive: true });
-  await esbuild.build({ entryPoints: [join(widgets, `${kind}.js`)], outfile: join(esmDir, `${kind}.js`), bundle: true,
-    format: "esm", charset: "utf8", legalComments: "none", target: ["es2020"], logLevel: "error" });
+  await esbuild.build({ entryPoints: [files[`${kind}.js`]], outfile: join(esmDir, `${kind}.js`), bundle: true,
+    format: "esm", minifyWhitespace: true, minifySyntax: true, charset: "utf8", legalComments: "none",
+    target: ["es2020"], logLevel: "error" });
   esm[kind] = `esm/${kind}.js`;
 }
 
 writeFileSync(join(dist, "bundle.json"), JSON.stringify({
-  note: "Written by `peksos bundle` from the sources in peksos/widgets; do not edit. The build stops when `sources` differs from the hash of those files.",
+  note: "Written by `peksos bundle` from the sources in peksos/widgets and the content kinds' folders; do not edit. The build stops when `sources` differs from the hash of those files.",
   esbuild: esbuild.version, sources: hash, modules, packages, esm,
 }, null, 1) + "\n");
 console.log(`peksos bundle: ${Object.keys(modules).length} modules, ${Object.keys(packages).length} SCORM scripts, ` +

@@ -1,7 +1,7 @@
 """What the quiz engine needs, as a JSON payload, and the HTML that carries it.
 
 :func:`payload` turns a validated bank (or a list of items) into the dict the
-front end reads (``peksos/widgets/quiz.js``); :func:`markup` wraps it in the
+front end reads (``peksos/quiz/quiz.js``); :func:`markup` wraps it in the
 ``<div class="peksos-quiz" data-peksos-engine="quiz">`` that the static page
 mounts. The JSON sits in a ``<script type="application/json">`` escaped so that
 no ``<``, ``>`` or ``&`` survives: text from a quiz file can never close the

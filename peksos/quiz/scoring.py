@@ -1,4 +1,4 @@
-"""Scoring of one answer, per item type: the same rules as ``score`` in ``peksos/widgets/quiz.js``.
+"""Scoring of one answer, per item type: the same rules as ``score`` in ``peksos/quiz/quiz.js``.
 
 Answers refer to the bank's own order (what the front end stores, whatever order it showed):
 

@@ -14,4 +14,5 @@ def setup(app: Sphinx) -> dict:
     assets.register(app)
     weight.register(app)
     offline.register(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: an environment (and doctrees) saved with the nodes of an earlier version is read again
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,8 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from .. import markup
-from ..quiz import render as quiz_render
-from ..vignette import render as vignette_render
+from ..kinds import KINDS
 
 
 def _node(span: markup.Span) -> nodes.Node:
@@ -77,29 +76,21 @@ def _row(cells: list[str]) -> nodes.row:
     return row
 
 
-def register(app: Sphinx) -> None:
-    """Custom node types: only the quiz (registered at the end of this file)."""
-    register_quiz(app)
-    register_vignette(app)
+# --- the content kinds ----------------------------------------------------------------------
+class content(nodes.raw):  # noqa: N801 - docutils names node classes in lower case
+    """An embedded file of a content kind (``node["kind"]``, see :mod:`peksos.kinds`). ``node["payload"]`` is
+    the kind's payload with its book labels still unresolved; the HTML visitor resolves them to relative URLs
+    (the kind's ``link``) and writes the kind's markup.
 
-
-# --- quiz ------------------------------------------------------------------------------------
-class quiz(nodes.raw):  # noqa: N801 - docutils names node classes in lower case
-    """An embedded quiz. ``node["payload"]`` is :func:`peksos.quiz.render.payload` with section
-    labels still unresolved; the HTML visitor resolves them to relative URLs and writes the markup.
-
-    It is a raw node of format ``peksos-quiz`` whose text carries the engine marker, so the page
-    gets the engine's assets (see ``assets._add_engine_assets``), the search index skips it and
-    writers without a visitor of their own (LaTeX, text, ...) skip it as foreign raw content.
+    It is a raw node of format ``peksos-<kind>`` whose text carries the engine marker, so the page gets the
+    engine's assets (see ``assets._add_engine_assets``), the search index skips it and writers without a
+    visitor of their own (LaTeX, text, ...) skip it as foreign raw content.
     """
 
 
-def quiz_node(payload: dict, bank_path: str, lines: dict[str, int], where: str) -> quiz:
-    node = quiz("", 'data-peksos-engine="quiz"', format="peksos-quiz")
-    node["payload"] = payload
-    node["bank_path"] = bank_path
-    node["item_lines"] = lines
-    node["where"] = where
+def content_node(kind: str, payload: dict, path: str, context: dict, where: str) -> content:
+    node = content("", f'data-peksos-engine="{kind}"', format=f"peksos-{kind}")
+    node["kind"], node["payload"], node["path"], node["context"], node["where"] = kind, payload, path, context, where
     return node
 
 
@@ -120,60 +111,26 @@ def label_url(builder, label: str, *, from_root: bool = False) -> str | None:
     return f"{uri}#{anchor}" if anchor else (uri or "#")
 
 
-def _visit_quiz_html(self, node: quiz) -> None:
+def _visit_content_html(self, node: content) -> None:
+    def url(label: str, what: str) -> str:
+        found = label_url(self.builder, label)
+        if found is None:
+            raise ExtensionError(f"{node['where']}: {node['path']}: {what}: label {label!r} does not resolve to a "
+                                 "section of the book")
+        return found
+
+    kind = KINDS[node["kind"]]
     payload = copy.deepcopy(node["payload"])
-    for item in payload["items"]:
-        item["section_url"] = label_url(self.builder, item["section"])
-        if item["section_url"] is None:
-            raise ExtensionError(
-                f"{node['where']}: {node['bank_path']}: line {node['item_lines'].get(item['id'], '?')}: "
-                f"item {item['id']!r}: field 'section': label {item['section']!r} does not resolve to a section of the book")
-    self.body.append(quiz_render.markup(payload))
+    kind.link(payload, url, node["context"])
+    self.body.append(kind.markup(payload))
     raise nodes.SkipNode
 
 
-def _skip_quiz(self, node: quiz) -> None:
+def _skip(self, node: content) -> None:
     raise nodes.SkipNode
 
 
-def register_quiz(app: Sphinx) -> None:
-    skip = (_skip_quiz, None)
-    app.add_node(quiz, override=True, html=(_visit_quiz_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
-
-
-# --- vignette --------------------------------------------------------------------------------
-class vignette(nodes.raw):  # noqa: N801
-    """An embedded case vignette; like :class:`quiz`, a raw node carrying the engine marker whose HTML
-    visitor resolves each principle's book label to a relative URL and writes the markup."""
-
-
-def vignette_node(payload: dict, path: str, where: str) -> vignette:
-    node = vignette("", 'data-peksos-engine="vignette"', format="peksos-vignette")
-    node["payload"] = payload
-    node["path"] = path
-    node["where"] = where
-    return node
-
-
-_PRINCIPLE_BUILD_ONLY = ("list_id", "item", "section")
-
-
-def _visit_vignette_html(self, node: vignette) -> None:
-    payload = copy.deepcopy(node["payload"])
-    for data in payload["nodes"].values():
-        for choice in data["choices"]:
-            for principle in (*choice["applies"], *choice["violates"]):
-                principle["url"] = label_url(self.builder, principle["section"])
-                if principle["url"] is None:
-                    raise ExtensionError(f"{node['where']}: {node['path']}: principle {principle['ref']!r}: "
-                                         f"label {principle['section']!r} does not resolve to a section of the book")
-                for key in _PRINCIPLE_BUILD_ONLY:  # the player reads ref, label and url only
-                    principle.pop(key, None)
-    self.body.append(vignette_render.markup(payload))
-    raise nodes.SkipNode
-
-
-def register_vignette(app: Sphinx) -> None:
-    skip = (_skip_quiz, None)
-    app.add_node(vignette, override=True, html=(_visit_vignette_html, None), latex=skip, text=skip, man=skip,
+def register(app: Sphinx) -> None:
+    skip = (_skip, None)
+    app.add_node(content, override=True, html=(_visit_content_html, None), latex=skip, text=skip, man=skip,
                  texinfo=skip)

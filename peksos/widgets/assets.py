@@ -1,4 +1,5 @@
-"""Where the widgets' front-end files are, and which a page of each kind needs."""
+"""Where the widgets' front-end files are (``peksos/widgets/`` and each content kind's folder), and which a page
+of each kind needs."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,9 @@ ENGINE_JS = "engine.js"
 ENGINE_CSS = "engine.css"
 
 def static_files() -> list[Path]:
-    """Every readable front-end source file (ES modules and CSS) the book uses from ``peksos/widgets/``."""
-    return bundle.sources()
+    """Every readable front-end source file (ES modules and CSS) the book uses: ``peksos/widgets/`` and the
+    content kinds' folders."""
+    return bundle.sources(WIDGETS_DIR)
 
 
 def site_files() -> list[Path]:
@@ -44,7 +46,4 @@ def css(kind: str) -> str:
 
 
 def _require(name: str) -> Path:
-    path = WIDGETS_DIR / name
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: widget front-end file missing")
-    return path
+    return bundle.source(name, WIDGETS_DIR)

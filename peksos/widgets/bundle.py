@@ -1,13 +1,15 @@
 """The widget engine as minified classic scripts in ``peksos/widgets/dist/`` (``peksos bundle``).
 
-The readable sources stay in ``peksos/widgets/*.js|css`` (ES modules). The static book loads the
+The readable sources are ES modules and CSS: the shared engine and the course pages in
+``peksos/widgets/*.js|css``, and each content kind's own ``<kind>.js|css`` in its folder (``peksos/quiz/``,
+``peksos/vignette/``; the kinds come from :data:`peksos.kinds.KINDS`, :func:`sources`). The static book loads the
 bundles that ``peksos/node/bundle.mjs`` (esbuild) writes from them: one IIFE per module registering on
 the global ``peksos`` (so it runs from ``file://``), its sibling imports read from that global, and
 every CSS file minified; each script with its sourcemap beside it (``dist/<name>.js.map``), which
 maps the minified code to the sources in the repo. The Jupyter host takes one ES module per
 widget kind, the widget with all it imports bundled in (``dist/esm/<kind>.js``, :func:`esm_file`). The SCORM packages get one script per kind, the engine, the widget and
 the adapter (``peksos/export/scorm/scorm.js``) bundled into ``dist/scorm/peksos-<kind>.js`` with its
-sourcemap (:data:`PACKAGES`, :func:`package_files`). ``dist/bundle.json`` records each module's
+sourcemap (every kind with a ``mount``, :func:`package_files`). ``dist/bundle.json`` records each module's
 dependencies, the package scripts and a hash of the sources; the build stops with
 :class:`StaleBundleError` when the sources changed since.
 """
@@ -19,22 +21,48 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from ..kind import Kind
+from ..kinds import KINDS
+
 WIDGETS_DIR = Path(__file__).resolve().parent
 DIST = WIDGETS_DIR / "dist"
 MANIFEST = DIST / "bundle.json"
 SCRIPT = WIDGETS_DIR.parent / "node" / "bundle.mjs"
-# the SCORM adapter, bundled with each kind's widget; the kind -> the mount function its module exports
+# the SCORM adapter, bundled with each kind's widget
 ADAPTER = WIDGETS_DIR.parent / "export" / "scorm" / "scorm.js"
-PACKAGES = {"quiz": "mount", "vignette": "mountVignette"}
+_PACKAGE_WIDGETS = WIDGETS_DIR  # the kinds' modules are sources beside this folder's (another folder: its own only)
 
 
 class StaleBundleError(RuntimeError):
     """The bundles in dist/ were not made from the sources as they are now."""
 
 
+def kinds(widgets: Path | None = None) -> list[Kind]:
+    """The content kinds whose front end is bundled with ``widgets`` (every kind, for the package's folder)."""
+    return list(KINDS.values()) if (widgets or WIDGETS_DIR) == _PACKAGE_WIDGETS else []
+
+
 def sources(widgets: Path | None = None) -> list[Path]:
+    """Every front-end source: the files of ``widgets`` and each kind's ``<kind>.js|css``, by name. Two modules
+    of one name (a kind named like a file of the engine's folder) stop the bundler."""
     widgets = widgets or WIDGETS_DIR
-    return sorted(p for p in widgets.iterdir() if p.is_file() and p.suffix in {".js", ".css"})
+    found = [p for p in widgets.iterdir() if p.is_file() and p.suffix in {".js", ".css"}]
+    found += [f for k in kinds(widgets) for f in (k.module, k.module.with_suffix(".css")) if f.is_file()]
+    names = [p.name for p in found]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise RuntimeError(f"front-end modules of the same name in two folders: {', '.join(twice)} "
+                           f"({', '.join(str(p) for p in found if p.name in twice)})")
+    return sorted(found, key=lambda p: p.name)
+
+
+def source(name: str, widgets: Path | None = None) -> Path:
+    """The readable source of module file ``name`` (``quiz.css``, ``engine.js``)."""
+    for path in sources(widgets):
+        if path.name == name:
+            return path
+    raise FileNotFoundError(f"{name}: widget front-end file missing (neither in {widgets or WIDGETS_DIR} nor in a "
+                            "content kind's folder)")
 
 
 def sources_hash(widgets: Path | None = None) -> str:
@@ -70,9 +98,10 @@ def run_node_json(script: Path, *args: str, doing: str):
 def bundle(widgets: Path | None = None, dist: Path | None = None) -> dict:
     """Run esbuild over every module in ``widgets``; returns the new manifest."""
     widgets, dist = widgets or WIDGETS_DIR, dist or DIST
-    kinds = _package_kinds(widgets)
-    packages = json.dumps({"adapter": str(ADAPTER), "kinds": kinds, "widgets": sorted(kinds)})
-    run_node(SCRIPT, str(widgets), str(dist), sources_hash(widgets), packages, doing="bundling")
+    mounts = _package_kinds(widgets)
+    files = json.dumps({p.name: str(p) for p in sources(widgets)})
+    packages = json.dumps({"adapter": str(ADAPTER), "kinds": mounts, "widgets": sorted(mounts)})
+    run_node(SCRIPT, files, str(dist), sources_hash(widgets), packages, doing="bundling")
     return json.loads((dist / MANIFEST.name).read_text(encoding="utf-8"))
 
 
@@ -152,9 +181,8 @@ def files(dist: Path | None = None) -> list[Path]:
 
 
 def _package_kinds(widgets: Path) -> dict[str, str]:
-    """The kinds with a widget (a SCORM script and a Jupyter module each) whose module is among the sources
-    (every one, for the real sources)."""
-    return {kind: mount for kind, mount in PACKAGES.items() if (widgets / f"{kind}.js").is_file()}
+    """kind -> its mount function, for the kinds with a widget (a SCORM script and a Jupyter module each)."""
+    return {k.name: k.mount for k in kinds(widgets) if k.mount and k.module.is_file()}
 
 
 def package_files(kind: str, dist: Path | None = None) -> tuple[Path, Path]:

@@ -6,7 +6,7 @@
 import { T, h, mountEach, announcer } from "./engine.js";
 import { open, update, rescore } from "./record.js";
 import { draw } from "./learning.js";
-import { mount, score } from "./quiz.js";
+import { mount, score } from "../quiz/quiz.js";
 
 const L = {
   diagnostik: (n) => `Sesi diagnostik: ${n} soal baru, bergiliran dari tiap bab, untuk mengenal titik awal Anda.`,

@@ -5,7 +5,7 @@ import { T, h, mountEach, announcer, num, download, csv } from "./engine.js";
 import { open, update, replace, problem, fresh, rescore } from "./record.js";
 import { itemState, mastery } from "./learning.js";
 import { statements } from "./xapi.js";
-import { score } from "./quiz.js";
+import { score } from "../quiz/quiz.js";
 
 const P = {
   summary: (tried, n, pct, plays, ends) => `Anda sudah mencoba ${tried} dari ${n} soal. ` +

@@ -384,7 +384,7 @@ def test_anywidget_module_runs_the_same_engine_and_reports_results(quiz_page):
     """The widget's ES module (engine inlined) with an anywidget-like model: answers come back to
     Python through `results`, and Quiz.results scores them."""
     from peksos.widgets import assets
-    from peksos.widgets.quiz import Quiz
+    from peksos.quiz.widget import Quiz
 
     quiz = Quiz(FIXTURE / "quizzes" / "semua-jenis.yml", shuffle=False)
     page, log, ctx = quiz_page("tanpa-kuis.html", wait_quiz=False)

@@ -34,8 +34,8 @@ def test_the_scorm_script_bundles_engine_widget_and_adapter_with_its_sourcemap(k
     assert "function runSco(" in code and "function scoStart(" in code and '"Periksa"' in code
     mapped = json.loads(sourcemap.read_text(encoding="utf-8"))
     sources = {(sourcemap.parent / s).resolve() for s in mapped["sources"] if not s.startswith("<")}
-    assert {bundle.WIDGETS_DIR / f"{n}.js" for n in ("engine", "record", kind)} | {bundle.ADAPTER} <= sources
-    assert bundle.WIDGETS_DIR / f"{'vignette' if kind == 'quiz' else 'quiz'}.js" not in sources  # one widget each
+    assert {bundle.source(f"{n}.js") for n in ("engine", "record", kind)} | {bundle.ADAPTER} <= sources
+    assert bundle.source(f"{'vignette' if kind == 'quiz' else 'quiz'}.js") not in sources  # one widget each
     assert code.rstrip().endswith(f"//# sourceMappingURL={sourcemap.name}") and mapped["sourcesContent"]
     if shutil.which("node"):
         run = subprocess.run(["node", "--check", str(js)], capture_output=True, text=True)
@@ -60,7 +60,7 @@ def test_every_site_script_maps_to_its_readable_source(name, needle):
     code = js.read_text(encoding="utf-8")
     assert code.rstrip().endswith(f"//# sourceMappingURL={name}.js.map")
     mapped = json.loads((bundle.DIST / f"{name}.js.map").read_text(encoding="utf-8"))
-    source = bundle.WIDGETS_DIR / f"{name}.js"
+    source = bundle.source(f"{name}.js")
     assert source in {(bundle.DIST / s).resolve() for s in mapped["sources"]} and "sourcesContent" not in mapped
     out = subprocess.run([bundle.node(), "-e", _MAP_BACK, json.dumps([code, mapped, needle])], capture_output=True,
                          text=True, check=True)
@@ -94,8 +94,7 @@ def test_load_order_puts_dependencies_first():
     quiz = bundle.js_files("quiz")
     assert quiz[0] == "engine.js" and quiz[-1] == "quiz.js" and len(set(quiz)) == len(quiz)
     for name in quiz[1:-1]:  # every module quiz.js imports comes before it
-        assert f'from "./{name}"' in (bundle.WIDGETS_DIR / "quiz.js").read_text(encoding="utf-8") or \
-            any(f'from "./{name}"' in (bundle.WIDGETS_DIR / other).read_text(encoding="utf-8") for other in quiz)
+        assert any(f'/{name}"' in bundle.source(other).read_text(encoding="utf-8") for other in quiz)
     css = bundle.css_files("vignette")
     assert css[0] == "engine.css" and css[-1] == "vignette.css"
     with pytest.raises(FileNotFoundError, match="no widget module 'nosuch'"):

@@ -171,7 +171,7 @@ def build(t: Target, version: str, mastery: int, book_title: str) -> dict[str, b
     files[script] = js.read_bytes()
     files[sourcemap.name] = sourcemap.read_bytes()
     for c in css:
-        files[c] = (assets.WIDGETS_DIR / c).read_bytes()
+        files[c] = bundle.source(c).read_bytes()
     content = list(files)
     if version == "1.2":
         for name in SCHEMA_FILES_12:

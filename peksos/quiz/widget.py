@@ -1,6 +1,6 @@
 """``Quiz``: the quiz engine live in Jupyter (anywidget), with the answers back in Python.
 
-    from peksos.widgets.quiz import Quiz
+    from peksos.quiz.widget import Quiz
     q = Quiz("pengertian", pool=5)
     q              # the quiz; in the built book the same quiz as static HTML
     q.results      # a DataFrame: one row per presented item
@@ -11,7 +11,6 @@ without a CDN and without a widget manager.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,10 +19,8 @@ import pandas as pd
 import traitlets
 
 from .. import data
-from ..book import book_sections
-from ..paths import book_dir, quizzes_dir
-from ..quiz import loader, render, scoring
-from .host import ContentWidget
+from ..widgets.host import ContentWidget, book_links
+from . import loader, render, scoring
 
 COLUMNS = ["id", "type", "level", "tags", "section", "answer", "checked", "shown", "tries", "correct", "score"]
 
@@ -35,16 +32,6 @@ def _known_lists() -> set[str] | None:
         return None
 
 
-def book_links(relative_to: str = "notebooks") -> dict[str, str]:
-    """Section label -> URL of the built page, seen from a page in folder ``relative_to``."""
-    root = book_dir().parent
-    out: dict[str, str] = {}
-    for label, section in book_sections(book_dir()).items():
-        page = (book_dir() / section.page).with_suffix(".html")
-        out[label] = os.path.relpath(page, root / relative_to).replace(os.sep, "/") + f"#{label}"
-    return out
-
-
 def _results_to_json(value: Any, widget: "Quiz") -> dict:
     return widget.raw_results
 
@@ -54,7 +41,7 @@ def _results_from_json(value: Any, widget: "Quiz") -> pd.DataFrame:
     return widget.frame(widget.raw_results)
 
 
-class Quiz(ContentWidget, kind="quiz", render=render):
+class Quiz(ContentWidget, kind="quiz"):
     """A quiz bank (file under ``quizzes/`` or bank id) as a live widget.
 
     Options as the ``quiz`` directive: ``items`` (ids), ``pool`` (draw k), ``shuffle``, ``title``.
@@ -71,7 +58,7 @@ class Quiz(ContentWidget, kind="quiz", render=render):
                  shuffle: bool = True, title: str | None = None, links: dict[str, str] | None = None,
                  **kwargs: Any) -> None:
         self.raw_results: dict = {}
-        loaded = loader.load_bank(self.locate(bank, quizzes_dir(), loader.find_bank), lists=_known_lists())
+        loaded = loader.load_bank(self.locate(bank), lists=_known_lists())
         self.bank = loaded.bank
         super().__init__(payload=render.payload(loaded.bank, items=items, pool=pool, shuffle=shuffle, title=title,
                                                 links=book_links() if links is None else links), **kwargs)

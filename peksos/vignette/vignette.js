@@ -1,8 +1,8 @@
 // peksos vignette player: a branching client simulation with state, back, restart, saved progress
 // and a debrief. Plain ES module on the engine; mounts every .peksos-vignette on the static page and
 // runs live in Jupyter through anywidget (export default { render }).
-import { T, h, md, announcer, download, readPayload } from "./engine.js";
-import { openStore, putPlay } from "./record.js";
+import { T, h, md, announcer, download, readPayload } from "../widgets/engine.js";
+import { openStore, putPlay } from "../widgets/record.js";
 
 const RATING_CLASS = { "tepat": "pk-r-ok", "dapat-diterima": "pk-r-fair", "berisiko": "pk-r-risk", "merugikan": "pk-r-harm" };
 const OUTCOME = { baik: () => T.vOutGood, sebagian: () => T.vOutPart, buruk: () => T.vOutBad };

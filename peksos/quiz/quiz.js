@@ -1,7 +1,7 @@
 // peksos quiz: seven item types on the static book and live in Jupyter (anywidget).
 // The payload comes from peksos/quiz/render.py; scoring mirrors peksos/quiz/scoring.py.
-import { T, h, md, safeUrl, norm, hash, rng, shuffle, announcer, num, download, csv, readPayload } from "./engine.js";
-import { readerSeed, openStore, addAttempt, rescoreStored } from "./record.js";
+import { T, h, md, safeUrl, norm, hash, rng, shuffle, announcer, num, download, csv, readPayload } from "../widgets/engine.js";
+import { readerSeed, openStore, addAttempt, rescoreStored } from "../widgets/record.js";
 
 const isInt = (v) => Number.isInteger(v);
 const ints = (v) => (Array.isArray(v) ? v.map((x) => (isInt(x) ? x : null)) : []);

@@ -1,6 +1,6 @@
 """``Vignette``: the case player live in Jupyter (anywidget), with the path and state back in Python.
 
-    from peksos.widgets.vignette import Vignette
+    from peksos.vignette.widget import Vignette
     v = Vignette("casework-lk3")
     v              # the case; in the built book the same player as static HTML
     v.path         # a DataFrame: one row per decision taken (node, choice, rating, points, state after)
@@ -18,15 +18,13 @@ from typing import Any
 import pandas as pd
 import traitlets
 
-from ..paths import quizzes_dir
-from ..vignette import loader, render
-from .host import ContentWidget
-from .quiz import book_links
+from ..widgets.host import ContentWidget, book_links
+from . import loader, render
 
 PATH_COLUMNS = ["step", "node", "choice", "rating", "points", "state_after"]
 
 
-class Vignette(ContentWidget, kind="vignette", render=render):
+class Vignette(ContentWidget, kind="vignette"):
     """A vignette (file under ``quizzes/vignettes/`` or its id) as a live widget.
 
     ``results`` is synced from the front end after every decision: the path taken, the state, the
@@ -37,7 +35,7 @@ class Vignette(ContentWidget, kind="vignette", render=render):
     results = traitlets.Dict().tag(sync=True)
 
     def __init__(self, vignette: str | Path, *, links: dict[str, str] | None = None, **kwargs: Any) -> None:
-        loaded = loader.load_vignette(self.locate(vignette, quizzes_dir() / "vignettes", loader.find_vignette), lists=loader.known_lists())
+        loaded = loader.load_vignette(self.locate(vignette), lists=loader.known_lists())
         self.vignette = loaded.vignette
         super().__init__(payload=render.payload(loaded.vignette, links=book_links() if links is None else links),
                          **kwargs)

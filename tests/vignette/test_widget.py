@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from peksos.vignette import graph
-from peksos.widgets.vignette import Vignette
+from peksos.vignette.widget import Vignette
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "vignettes" / "good" / "mini.yml"
 

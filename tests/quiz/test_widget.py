@@ -9,7 +9,7 @@ import pytest
 
 from peksos.quiz import scoring
 from peksos.widgets import assets, bundle
-from peksos.widgets.quiz import Quiz, book_links
+from peksos.quiz.widget import Quiz, book_links
 
 from ..conftest import ROOT
 
