@@ -1,12 +1,13 @@
 // The installable, offline-capable book (run at the end of the Sphinx build by peksos.sphinxext.offline).
 //
 //   node offline.mjs icons <logo.svg> <out dir> <background colour>   -> icon-192.png, icon-512.png
-//   node offline.mjs sw <job.json>                                    -> sw.js (Workbox generateSW)
+//   node offline.mjs sw <job.json>                                    -> sw.js (sw.js bundled, injectManifest)
 //
 // job.json: {"site": built site, "precache": [paths relative to site], "cacheId": ..., "pages": cache name,
-//            "files": cache name}
+//            "files": cache name, "tmp": a scratch folder}
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -34,33 +35,28 @@ async function icons(logo, out, background) {
 
 async function sw(jobFile) {
   const job = JSON.parse(readFileSync(jobFile, "utf8"));
-  const { generateSW } = await import("workbox-build");
-  const html = ({ request, url }) => request.mode === "navigate" || url.pathname.endsWith(".html") || url.pathname.endsWith("/");
-  const { count, size, warnings } = await generateSW({
+  const esbuild = await import("esbuild");
+  const { injectManifest } = await import("workbox-build");
+  // peksos/node/sw.js with the Workbox modules it imports, the cache names filled in
+  const source = join(job.tmp, "sw-src.js");
+  await esbuild.build({
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "sw.js")],
+    outfile: source, bundle: true, format: "iife", minify: true, target: "es2020", logLevel: "warning",
+    define: {
+      "process.env.NODE_ENV": '"production"',
+      PEKSOS_CACHE_ID: JSON.stringify(job.cacheId),
+      PEKSOS_PAGES: JSON.stringify(job.pages),
+      PEKSOS_FILES: JSON.stringify(job.files),
+    },
+  });
+  const { count, size, warnings } = await injectManifest({
+    swSrc: source,
+    swDest: join(job.site, "sw.js"),
     globDirectory: job.site,
     globPatterns: job.precache,
-    swDest: join(job.site, "sw.js"),
-    cacheId: job.cacheId,
-    mode: "production",
-    sourcemap: false,
-    inlineWorkboxRuntime: true,
-    cleanupOutdatedCaches: true,
-    clientsClaim: true,
-    skipWaiting: false, // a new build waits until the reader presses "muat ulang" (SKIP_WAITING message)
-    navigateFallback: null,
-    // Sphinx adds ?v=<checksum> and ?digest= to assets: the precache keeps its own revision per file
-    ignoreURLParametersMatching: [/.*/],
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     // 12 hex digits of each file's md5 tell builds apart as well as 32, and keep sw.js small
     manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, revision: e.revision && e.revision.slice(0, 12) })), warnings: [] })],
-    // runtime caches answer a URL whatever its query (`?v=<checksum>` on assets, `?highlight=` on pages):
-    // the save control stores each file under its plain URL
-    runtimeCaching: [
-      { urlPattern: new Function("return " + html.toString())(), handler: "StaleWhileRevalidate",
-        options: { cacheName: job.pages, matchOptions: { ignoreSearch: true } } },
-      { urlPattern: ({ url, sameOrigin }) => sameOrigin && !url.pathname.endsWith("/sw.js"), handler: "CacheFirst",
-        options: { cacheName: job.files, matchOptions: { ignoreSearch: true } } },
-    ],
   });
   for (const w of warnings) console.error(w);
   console.log(JSON.stringify({ count, size }));

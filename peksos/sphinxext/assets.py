@@ -12,6 +12,10 @@
   browser draws natively: no MathJax, no CDN.
 - The quiz and vignette engine is added to the pages that embed one, for HTML
   builders only.
+- Sphinx's own head scripts (documentation options, doctools, highlighting, the book theme's
+  script, translations) are deferred (:func:`deferred`): they keep their order and run before
+  ``DOMContentLoaded`` as before, but no longer stop the parser while the page is read. The search
+  page keeps its scripts as Sphinx wrote them (its search index calls into them as it loads).
 """
 from __future__ import annotations
 
@@ -49,6 +53,7 @@ def register(app: Sphinx) -> None:
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("html-page-context", _drop_unused_css)
     app.connect("html-page-context", _drop_widget_state, priority=900)
+    app.connect("html-page-context", _defer_page_scripts, priority=950)
     app.connect("build-finished", _strip_icon_glyph_rules)
     app.connect("build-finished", _subset_icon_fonts)
     app.connect("build-finished", _write_icon_css)
@@ -265,6 +270,24 @@ def _drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: d
         return
     context["script_files"] = [js for js in context["script_files"]
                                if getattr(js, "attributes", {}).get("type") != WIDGET_STATE]
+
+
+def deferred(scripts: list) -> list:
+    """``scripts`` (Sphinx's script assets) with ``defer`` on every file script that is neither async,
+    deferred already, nor a module or data block; inline scripts are left as they are."""
+    def defer(js: Any) -> Any:
+        attrs = dict(getattr(js, "attributes", {}))
+        if not getattr(js, "filename", None) or attrs.get("body") or {"async", "defer"} & set(attrs) \
+                or attrs.get("type", "text/javascript") not in ("text/javascript", "application/javascript"):
+            return js
+        return type(js)(js.filename, priority=js.priority, **attrs, defer="defer")
+    return [defer(js) for js in scripts]
+
+
+def _defer_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if not _is_html(app) or "script_files" not in context or templatename == "search.html":
+        return
+    context["script_files"] = deferred(context["script_files"])
 
 
 _GLYPH_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}')

@@ -4,8 +4,14 @@
   icons of 192 and 512 px drawn at build time from the emblem of ``html_logo`` (a plain emblem for a
   book without one), theme colour,
   ``start_url`` = the book's first page, ``display: standalone``).
-- At the end of the build Workbox (``workbox-build`` generateSW, via ``peksos/node/offline.mjs``)
-  writes ``sw.js``: it precaches the app shell (every ``_static`` file the pages load, the fonts,
+- Every local file a page or stylesheet loads is asked for as ``file?v=<12 hex digits of its md5>``
+  (:func:`version_urls`, in place of Sphinx's ``?v=`` and the theme's ``?digest=``): the URL changes
+  exactly when the file does, so the service worker can answer such a URL as lasting
+  (``Cache-Control: immutable``) and the browser reuses the file from memory on the next page
+  instead of asking the worker again for every stylesheet and script.
+- At the end of the build ``sw.js`` is made from ``peksos/node/sw.js`` (Workbox modules bundled by
+  esbuild, the precache list put in by ``workbox-build`` injectManifest, via
+  ``peksos/node/offline.mjs``): it precaches the app shell (every ``_static`` file the pages load, the fonts,
   the search index) and every page outside ``notebooks/`` with its figures, each with a revision
   hash, so a rebuild replaces exactly what changed; notebook pages (stale-while-revalidate) and
   their plots (cache-first) are cached on first use. ``peksos-offline.js`` registers the worker,
@@ -47,6 +53,10 @@ RUNTIME_ONLY = ("notebooks/",)  # pages cached on first use (and by the save con
 NOT_LISTED = ("_sources/", ".doctrees/", ".buildinfo", SW, "objects.inv")
 _REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:[?#][^"]*)?"')
 _CSS_URL = re.compile(r'(?:url\(\s*["\']?|@import\s*["\'])([^"\')?#:]+)')
+# what version_urls marks: files a tag loads (not links to pages or downloads)
+_EXT = r"(?:css|js|mjs|png|svg|jpe?g|gif|webp|ico|woff2?|ttf|eot)"
+_PAGE_FILE = re.compile(r'(<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=")([^"#?:]+\.' + _EXT + r')(?:\?[^"#]*)?(")')
+_CSS_FILE = re.compile(r'((?:url\(\s*["\']?|@import\s*["\']))([^"\')?#:]+\.' + _EXT + r')(?:\?[^"\')#]*)?(?=[#"\')])')
 
 
 def register(app: Sphinx) -> None:
@@ -150,6 +160,43 @@ def referenced(out: Path, pages: list[str]) -> set[str]:
     return found
 
 
+def version_urls(out: Path) -> int:
+    """Ask for every local file a page (``<link>``, ``<script>``, ``<img>``, ``<source>``) or a stylesheet
+    (``url()``, ``@import``) loads as ``file?v=<12 hex digits of its md5>``; a stylesheet's own digest is
+    taken after its references are marked. Run again on its own output it changes nothing. Returns the
+    number of pages and stylesheets rewritten."""
+    root = out.resolve()
+    digests: dict[Path, str] = {}
+
+    def digest(path: Path) -> str:
+        if path not in digests:
+            if path.suffix == ".css":
+                mark(path, _CSS_FILE)
+            digests[path] = hashlib.md5(path.read_bytes()).hexdigest()[:12]
+        return digests[path]
+
+    changed = 0
+
+    def mark(path: Path, pattern: re.Pattern) -> None:
+        nonlocal changed
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+
+        def versioned(m: re.Match) -> str:
+            target = (path.parent / m.group(2)).resolve()
+            if not target.is_file() or not target.is_relative_to(root):
+                return m.group(0)
+            return f"{m.group(1)}{m.group(2)}?v={digest(target)}{m.group(3) if m.re is _PAGE_FILE else ''}"
+
+        new = pattern.sub(versioned, text)
+        if new != text:
+            path.write_text(new, encoding="utf-8", errors="surrogateescape")
+            changed += 1
+
+    for rel in site_pages(out):
+        mark(out / rel, _PAGE_FILE)
+    return changed
+
+
 def plan(out: Path) -> tuple[list[str], list[list]]:
     """(files to precache, [[file, bytes], ...] the save control caches: the whole readable book)."""
     pages = site_pages(out)
@@ -175,7 +222,7 @@ def write_service_worker(out: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix="peksos-sw-") as tmp:
         job = Path(tmp) / "job.json"
         job.write_text(json.dumps({"site": str(out), "precache": precache, "cacheId": CACHE_ID,
-                                   "pages": PAGES_CACHE, "files": FILES_CACHE}), encoding="utf-8")
+                                   "pages": PAGES_CACHE, "files": FILES_CACHE, "tmp": tmp}), encoding="utf-8")
         result = widget_bundle.run_node_json(SCRIPT, "sw", str(job), doing="writing the service worker")
     return result
 
@@ -216,4 +263,5 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
         if page is not None:
             index.write_text(page, encoding="utf-8")
     (out / MANIFEST).write_text(json.dumps(manifest(start), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    version_urls(out)
     write_service_worker(out)

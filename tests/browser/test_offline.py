@@ -99,6 +99,29 @@ def test_every_chapter_quiz_and_case_work_offline_after_one_visit(browser, base_
     assert watch.problems == [], "\n".join(watch.problems)
 
 
+def test_the_worker_answers_versioned_files_as_lasting_and_the_next_chapter_reuses_them(browser, base_url):
+    context, page, watch = _installed(browser, base_url)
+    page.goto(f"{base_url}/{QUIZ_PAGE}", wait_until="load")  # controlled from its first request
+    context.set_offline(True)
+    page.goto(f"{base_url}/book/tujuan.html", wait_until="load")
+    shared = page.evaluate("""() => performance.getEntriesByType('resource')
+        .filter((e) => e.initiatorType === 'link' && e.name.includes('.css?v='))
+        .map((e) => ({ name: e.name, from: e.deliveryType, worker: e.workerStart }))""")
+    theme = [e for e in shared if "pydata-sphinx-theme" in e["name"]]
+    # the theme's stylesheet comes from the browser's memory, not through the worker again
+    assert theme and all(e["from"] == "cache" and e["worker"] == 0 for e in theme), shared
+    # and that is what the worker says of a versioned file (asked for after the page: a fetch of the same
+    # URL would take the place of the stylesheet in that memory)
+    header = "async (u) => (await fetch(u)).headers.get('cache-control') || ''"
+    sheet = page.evaluate("() => document.querySelector('link[rel=stylesheet][href*=\"pydata-sphinx-theme\"]').href")
+    assert "?v=" in sheet and "immutable" in page.evaluate(header, sheet)
+    # the same file asked for without its digest, and a page, may change: not lasting
+    assert "immutable" not in page.evaluate(header, sheet.split("?")[0])
+    assert "immutable" not in page.evaluate(header, f"{base_url}/book/tujuan.html")
+    context.close()
+    assert watch.problems == [], "\n".join(watch.problems)
+
+
 def test_a_new_build_shows_the_notice_replaces_the_cache_and_keeps_progress(browser, served_copy):
     copy, base = served_copy
     context, page, watch = _installed(browser, base, QUIZ_PAGE)

@@ -178,3 +178,25 @@ def test_the_icon_fonts_keep_exactly_the_glyphs_the_css_names(tmp_path):
 def test_the_citation_list_loses_only_its_list_role():
     body = '<div role="list" class="citation-list"><div role="doc-biblioentry">x</div></div>'
     assert assets.without_citation_list_role(body) == '<div class="citation-list"><div role="doc-biblioentry">x</div></div>'
+
+
+def test_file_scripts_are_deferred_in_order_and_inline_ones_left_alone(make_book):
+    book = make_book({"index": "# Uji\n\n```{toggle}\nIsi yang dilipat.\n```\n"}, extensions=("sphinx_togglebutton",))
+    html = book.page("index")
+    tags = re.findall(r"<script\b[^>]*>", html)
+    files = [t for t in tags if " src=" in t]
+    assert files and all("defer" in t for t in files), files
+    names = [re.search(r'src="[^"]*?([\w.-]+\.js)', t).group(1) for t in files]
+    assert names.index("documentation_options.js") < names.index("doctools.js")  # Sphinx's order kept
+    inline = re.search(r"<script\b([^>]*)>[^<]*togglebuttonSelector", html)  # an inline script cannot be deferred
+    assert inline and "defer" not in inline.group(1)
+
+
+def test_deferring_keeps_async_modules_and_data_as_they_are():
+    from sphinx.builders.html._assets import _JavaScript
+
+    given = [_JavaScript("a.js"), _JavaScript("b.js", **{"async": "async"}), _JavaScript("c.js", type="module"),
+             _JavaScript("", body="var x = 1;"), _JavaScript("d.js", defer="")]
+    out = assets.deferred(given)
+    assert out[0].attributes == {"defer": "defer"} and out[0].filename == "a.js" and out[0].priority == 500
+    assert out[1:] == given[1:]

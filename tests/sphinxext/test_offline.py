@@ -73,12 +73,17 @@ def test_precache_is_the_shell_and_the_chapters_the_rest_is_listed_for_the_save_
     assert dict(listed)["book/a.html"] == (site / "book/a.html").stat().st_size
 
 
+def _revisions(sw: str) -> dict[str, str]:
+    """url -> revision of the precache list workbox-build's injectManifest wrote into ``sw.js``."""
+    return {e["url"]: e["revision"] for e in map(json.loads, re.findall(r'\{"revision":"[^"]*","url":"[^"]*"\}', sw))}
+
+
 def test_workbox_writes_a_worker_with_a_revision_for_every_precached_file(tmp_path):
     site = _site(tmp_path)
     result = offline.write_service_worker(site)
     sw = (site / offline.SW).read_text(encoding="utf-8")
     precache, listed = offline.plan(site)
-    urls = dict(re.findall(r'url:"([^"]+)",revision:"([0-9a-f]+)"', sw))
+    urls = _revisions(sw)
     assert set(urls) == set(precache) | {offline.FILES} and result["count"] == len(urls)
     assert all(len(rev) == 12 for rev in urls.values())
     saved = json.loads((site / offline.FILES).read_text(encoding="utf-8"))
@@ -87,9 +92,45 @@ def test_workbox_writes_a_worker_with_a_revision_for_every_precached_file(tmp_pa
     before = urls
     (site / "book/b.html").write_text('<a href="a.html">a</a><p>baru</p>', encoding="utf-8")
     offline.write_service_worker(site)
-    after = dict(re.findall(r'url:"([^"]+)",revision:"([0-9a-f]+)"', (site / offline.SW).read_text(encoding="utf-8")))
+    after = _revisions((site / offline.SW).read_text(encoding="utf-8"))
     changed = {u for u in after if after[u] != before.get(u)}
     assert changed == {"book/b.html", offline.FILES}
+
+
+def test_the_worker_is_the_bundled_source_with_the_cache_names_of_the_build(tmp_path):
+    site = _site(tmp_path)
+    offline.write_service_worker(site)
+    sw = (site / offline.SW).read_text(encoding="utf-8")
+    # no import left for the browser to resolve, no placeholder left unfilled
+    assert "import " not in sw and "__WB_MANIFEST" not in sw and "PEKSOS_" not in sw
+    assert f'"{offline.PAGES_CACHE}"' in sw and f'"{offline.FILES_CACHE}"' in sw and "SKIP_WAITING" in sw
+    assert "immutable" in sw
+
+
+def test_every_file_a_page_or_sheet_loads_gets_the_hash_of_its_content(tmp_path):
+    import hashlib
+
+    site = _site(tmp_path)
+    digest = lambda rel: hashlib.md5((site / rel).read_bytes()).hexdigest()[:12]  # noqa: E731
+    assert offline.version_urls(site) > 0
+    page = (site / "book/a.html").read_text(encoding="utf-8")
+    # the sheet's digest is taken after its own references are marked
+    base = (site / "_static/base.css").read_text(encoding="utf-8")
+    assert base == f'body{{background:url("bg.png?v={digest("_static/bg.png")}")}}'
+    theme = (site / "_static/theme.css").read_text(encoding="utf-8")
+    assert theme == f'@import"base.css?v={digest("_static/base.css")}";'
+    assert f'href="../_static/theme.css?v={digest("_static/theme.css")}"' in page
+    assert f'src="../_static/app.js?v={digest("_static/app.js")}"' in page  # Sphinx's ?v=2 replaced
+    assert f'src="../_images/fig.svg?v={digest("_images/fig.svg")}"' in page
+    assert 'href="../notebooks/n.html"' in page  # links to pages are not files a page loads
+    # a second run changes nothing; a changed file changes its URL, and the sheets that import it
+    before = {rel: (site / rel).read_text(encoding="utf-8") for rel in ("book/a.html", "_static/theme.css")}
+    assert offline.version_urls(site) == 0
+    (site / "_static/bg.png").write_text("png2", encoding="utf-8")
+    offline.version_urls(site)
+    assert (site / "_static/theme.css").read_text(encoding="utf-8") != before["_static/theme.css"]
+    assert (site / "book/a.html").read_text(encoding="utf-8") != before["book/a.html"]
+    assert f'bg.png?v={digest("_static/bg.png")}' in (site / "_static/base.css").read_text(encoding="utf-8")
 
 
 def test_icons_are_drawn_at_both_sizes_also_for_a_book_without_a_logo(tmp_path):

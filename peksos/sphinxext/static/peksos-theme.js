@@ -60,7 +60,7 @@
     const header = document.querySelector(".bd-header");
     if (top) {
       top.addEventListener("click", () => { document.body.scrollTop = 0; document.documentElement.scrollTop = 0; });
-      let last = window.scrollY;
+      let last = 0; // not window.scrollY: reading it here would lay the page out before it is shown
       window.addEventListener("scroll", () => {
         const limit = header ? header.getBoundingClientRect().bottom : 0;
         top.style.display = last > window.scrollY && window.scrollY > limit ? "block" : "none";
