@@ -38,7 +38,7 @@ class ResultReader:
     prefer: int = 0                              # on the same date, the answer of the higher ``prefer`` is kept
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed as itself (``schemas`` is a dict), so a Kind stays hashable
 class Results:
     """What the class-results reader needs of a kind: the files students download from it, and its own files
     to check them against (the catalog, :func:`peksos.results.catalog`)."""

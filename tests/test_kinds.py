@@ -126,6 +126,7 @@ def uji(tmp_path, tiny_root, monkeypatch):
 
 def test_the_registry_holds_every_kind_once():
     assert set(kinds.KINDS) == {"quiz", "vignette"}
+    assert len({*kinds.KINDS.values()}) == 2  # a kind is a value: hashable, with its results files too
     for name, kind in kinds.KINDS.items():
         assert kind.name == name and kind.module.is_file() and kind.module.parent.name == name
         assert kind.folder().is_dir() and kind.files(kind.folder())

@@ -63,10 +63,16 @@ def test_quiz_embeds_the_payload_with_relative_section_links(make_book, quizzes)
     assert data["items"][1]["section_url"] == "bagian.html#uji-bagian"
     bagian = book.page("bagian")
     assert 'id="uji-bagian"' in bagian and 'id="daftar-methods-three-basic-003"' in bagian
-    # the engine only where a quiz is, as classic deferred scripts (engine first), and its files copied
-    assert html.index('<script defer="defer" src="_static/peksos/engine.js"></script>') < \
-        html.index('<script defer="defer" src="_static/peksos/quiz.js"></script>')
-    assert 'href="_static/peksos/quiz.css"' in html and 'href="_static/peksos/engine.css"' in html
+    # the engine only where a quiz is, as classic deferred scripts (engine first), and its files copied; each
+    # asked for by the digest of its content (peksos.sphinxext.offline.version_urls)
+    def at(pattern: str) -> int:
+        m = re.search(pattern.replace("?v", r"\?v=[0-9a-f]{12}"), html)
+        assert m, pattern
+        return m.start()
+
+    assert at(r'<script defer="defer" src="_static/peksos/engine\.js?v"></script>') < \
+        at(r'<script defer="defer" src="_static/peksos/quiz\.js?v"></script>')
+    assert at(r'href="_static/peksos/quiz\.css?v"') >= 0 and at(r'href="_static/peksos/engine\.css?v"') >= 0
     assert "peksos/quiz.js" not in book.page("polos")
     for name in ("engine.js", "engine.css", "quiz.js", "quiz.css"):
         assert (book.out / "_static" / "peksos" / name).exists()
