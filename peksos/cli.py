@@ -86,13 +86,13 @@ def _schema(args: argparse.Namespace) -> int:
     from . import record
     from .paths import quizzes_dir
     from .quiz import schema
-    from .results import formats
+    from .results import schemas
     from .vignette.schema import json_schema
 
     out = Path(args.out) if args.out else quizzes_dir() / schema.SCHEMA_FILE.parent
     print(f"wrote {schema.write_schema(out)}")
     print(f"wrote {schema.write_json_schema(out / 'vignette.schema.json', json_schema())}")
-    for path in formats.write_schemas(out):
+    for path in schemas.write_schemas(out):
         print(f"wrote {path}")
     print(f"wrote {record.write_schema(out)}")
     return 0

@@ -92,3 +92,15 @@ def test_the_package_has_no_import_cycle():
 
 def test_markup_is_at_the_bottom():
     assert graph()["peksos.markup"] == set()
+
+
+def test_the_results_files_base_is_at_the_bottom_and_the_kinds_read_their_own():
+    edges = graph()
+    assert edges["peksos.resultfile"] == set()
+    for kind in ("quiz", "vignette"):
+        own = edges[f"peksos.{kind}.results"]
+        assert "peksos.resultfile" in own and not {m for m in own if m.split(".")[:2] == ["peksos", "results"]}
+    # the reader takes the kinds from the registry, not by name
+    assert "peksos.kinds" in edges["peksos.results.folder"] and "peksos.kinds" in edges["peksos.results.catalog"]
+    assert not {m for m in edges["peksos.results.folder"] | edges["peksos.results.catalog"]
+                if m.split(".")[1] in ("quiz", "vignette")}

@@ -1,7 +1,8 @@
 """peksos.kinds: a content kind is one folder plus one registry entry. A tiny kind ("uji": a text file that
 links to a section of the book) is written to a temporary folder (its kind.py, uji.js, uji.css) and added to
 KINDS; with nothing else changed, the shared code gives it a directive, a node whose HTML visitor resolves
-its label, page tracking, a bundle (and a SCORM script and a Jupyter module) and a widget class."""
+its label, page tracking, a bundle (and a SCORM script and a Jupyter module), a widget class, and a results
+file (uji-*.json, its reader and JSON Schema) that peksos.results reads from a class folder."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,20 +10,27 @@ import json
 import os
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 from sphinx.errors import ExtensionError
 
-from peksos import kinds
+from peksos import kinds, results
+from peksos.results import schemas
 from peksos.widgets import bundle
 
 from .sphinxext.conftest import make_book  # noqa: F401 - the tiny books of the extension's tests
 
+REAL_QUIZZES = Path(__file__).resolve().parents[1] / "quizzes"  # the project's banks (tiny_root has none)
+
 KIND_PY = '''
 from pathlib import Path
 
-from peksos.kind import Kind
+from pydantic import Field, StrictStr
+
+from peksos.kind import Kind, ResultReader, Results
 from peksos.markup import widget_markup
+from peksos.resultfile import Bad, File, validate
 
 
 class UjiError(ValueError):
@@ -50,6 +58,34 @@ def link(payload, url, context):
     payload["url"] = url(payload["label"], f"line 1: field 'label' ({context['file']})")
 
 
+class UjiAnswer(File):
+    """What a student downloads from an uji: the label they think it links to."""
+    called = "an uji answer"
+    uji: StrictStr = Field(description="the uji id (text)")
+    jawaban: StrictStr = Field(description="a section label (text)")
+
+
+def read_answer(doc, name, where, cat):
+    answer = validate(UjiAnswer, doc, where)
+    label = None
+    if cat is not None:
+        if answer.uji not in cat.ujis:
+            raise Bad(f"{where}field 'uji': no uji {answer.uji!r}")
+        label = cat.ujis[answer.uji].label
+    score = float(answer.jawaban == label) if label else 0.0
+    return [{"item": f"uji-{answer.uji}", "type": "uji", "level": "paham", "tags": ("uji",),
+             "section": label or "", "answer": answer.jawaban, "answer_text": "", "checked": label is not None,
+             "shown": False, "tries": 1, "score": score, "correct": score == 1.0, "format": "uji",
+             "quiz": answer.uji, "date": None, "bank": answer.uji}]
+
+
+RESULTS = Results(
+    readers=(ResultReader("uji", "an uji answer", "answers", marks=("uji",), read=read_answer),),
+    schemas={"uji-answer": (UjiAnswer, "Jawaban uji")}, files=lambda quizzes: files(Path(FOLDER)),
+    load=Loaded, tables=lambda loaded: {"ujis": {one.path.stem: one for one in loaded}},
+    used=("ujis", "answers", "bank"))
+
+
 KIND = Kind(
     name="uji", what="uji files", static=Path(__file__).resolve().parent, folder=lambda: Path(FOLDER),
     files=files, error=UjiError, load_all=lambda folder, any_files: [Loaded(p) for p in files(folder)],
@@ -58,7 +94,7 @@ KIND = Kind(
                                         "tone": options.get("tone", "")}, {"file": one.path.name}),
     link=link, markup=lambda payload: widget_markup("uji", payload, "Aktifkan JavaScript."),
     missing_labels=lambda one, resolves: None if resolves(one.label) else f"{one.path}: {one.label} missing",
-    mount="mountUji")
+    mount="mountUji", results=RESULTS)
 '''
 
 
@@ -90,6 +126,7 @@ def uji(tmp_path, tiny_root, monkeypatch):
 
 def test_the_registry_holds_every_kind_once():
     assert set(kinds.KINDS) == {"quiz", "vignette"}
+    assert len({*kinds.KINDS.values()}) == 2  # a kind is a value: hashable, with its results files too
     for name, kind in kinds.KINDS.items():
         assert kind.name == name and kind.module.is_file() and kind.module.parent.name == name
         assert kind.folder().is_dir() and kind.files(kind.folder())
@@ -140,3 +177,32 @@ def test_a_new_kind_gets_a_widget_class_on_the_shared_host(uji):
     assert "mountUji" in Uji._esm and ".peksos-uji a" in Uji._css
     assert widget.static_html().startswith('<div class="peksos-uji" data-peksos-engine="uji"')
     assert Uji.locate("salam") == uji.folder() / "salam.txt"
+
+
+def test_a_new_kind_s_results_are_read_from_a_class_folder(uji, tmp_path):
+    klass = tmp_path / "kelas"
+    (klass / "Ani").mkdir(parents=True)
+    (klass / "Ani" / "uji-salam.json").write_text(json.dumps({"uji": "salam", "jawaban": "bab-satu"}),
+                                                  encoding="utf-8")
+    res = results.read(klass, quizzes=REAL_QUIZZES)
+    assert res.files[["file", "kind", "rows"]].values.tolist() == [["Ani/uji-salam.json", "uji", 1]]
+    row = res.answers.iloc[0]
+    assert (row["item"], row["section"], row["score"], row["correct"], row["bank"]) == (
+        "uji-salam", "bab-satu", 1.0, True, "salam")
+    assert list(res.ujis) == ["salam"] and res.banks == {}  # the catalog's entries the answers name
+    assert results.summary(res)["quiz_files"] == 1  # its rows are answers
+    assert "uji-answer" in schemas.schemas() and schemas.json_schema("uji-answer")["title"] == "Jawaban uji"
+
+    (klass / "Ani" / "uji-salam.json").write_text(json.dumps({"uji": "lain", "jawaban": "x"}), encoding="utf-8")
+    (klass / "Ani" / "catatan.json").write_text(json.dumps({"nama": "Ani"}), encoding="utf-8")
+    with pytest.raises(results.ResultsError) as err:
+        results.read(klass, quizzes=REAL_QUIZZES)
+    assert err.value.problems == [
+        f"{klass / 'Ani' / 'catatan.json'}: neither a quiz result (fields quiz, items, ...) nor a vignette play "
+        "(fields vignette, path, ...) nor an uji answer (fields uji, ...)",
+        f"{klass / 'Ani' / 'uji-salam.json'}: field 'uji': no uji 'lain'"]
+    (klass / "Ani" / "catatan.json").unlink()
+    (klass / "Ani" / "uji-salam.json").write_text(json.dumps({"uji": "salam"}), encoding="utf-8")
+    with pytest.raises(results.ResultsError, match=r"uji-salam\.json: missing field 'jawaban' \(an uji answer has "
+                                                   r"uji, jawaban\)"):
+        results.read(klass, check=False)

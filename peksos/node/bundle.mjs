@@ -10,9 +10,11 @@
 // `import { h } from "../widgets/engine.js"` reads `peksos.engine` at run time instead of inlining the engine
 // again, so a page with a quiz and a case loads the engine once: the page loads the module's
 // dependencies first (listed in dist/bundle.json). Each <name>.css becomes a minified dist/<name>.css.
-// Each script has its sourcemap beside it (<name>.js.map), whose sources are the files in
-// the package (paths relative to dist/, no copy of the text). The CSS has none: minified, it still
-// reads as its source, and the link comment would cost every page bytes against the engine's budget.
+// Each script has its sourcemap beside it (<name>.js.map) holding the text of its sources
+// (sourcesContent), so the map also works where the repo is not: the book copies it beside the script
+// into _static/peksos/, and a browser's developer tools show the sources from the map alone. No tag
+// names a map (only the script's last line does), so pages never load it. The CSS has none: minified,
+// it still reads as its source, and the link comment would cost every page bytes against the engine's budget.
 //
 // <packages JSON> ({"adapter": <file>, "kinds": {"quiz": "mount", ...}, "widgets": ["quiz", ...]}) names the SCORM adapter and,
 // per kind, the mount function its widget exports: dist/scorm/peksos-<kind>.js is then ONE classic
@@ -21,7 +23,7 @@
 // `peksos export scorm`. Each of "widgets" gets dist/esm/<kind>.js, the ES module the Jupyter host
 // (anywidget) loads: the widget with everything it imports bundled in, its default export the widget.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
-import { join, dirname, resolve } from "node:path";
+import { join, dirname, relative, resolve, sep } from "node:path";
 import * as esbuild from "esbuild";
 
 const [filesArg, dist, hash, packagesArg] = process.argv.slice(2);
@@ -31,8 +33,11 @@ if (!filesArg || !dist || !hash) {
 }
 const files = JSON.parse(filesArg);
 const moduleOf = new Map(Object.entries(files).filter(([f]) => f.endsWith(".js")).map(([f, p]) => [resolve(p), f.slice(0, -3)]));
-// every site script's sourcemap beside it (<name>.js.map), pointing at the sources in the repo
-const SITE_MAP = { sourcemap: "linked", sourcesContent: false };
+// every site script's sourcemap beside it (<name>.js.map), with the text of its sources in it
+const SITE_MAP = { sourcemap: "linked", sourcesContent: true };
+// the wrappers below import by paths relative to their resolveDir: their text is in the maps, and a path of
+// this machine there would differ from one checkout to the next
+const near = (from, file) => JSON.stringify(`./${relative(from, file).split(sep).join("/")}`);
 const RELATIVE = /^\.\.?\/.*\.js$/;
 const names = Object.keys(files).sort();
 const modules = {};
@@ -42,6 +47,7 @@ function sibling(deps, self) {
     name: "peksos-siblings",
     setup(build) {
       build.onResolve({ filter: RELATIVE }, (args) => {
+        if (args.importer === "<stdin>") return undefined;  // the wrapper's import of the module itself
         const name = moduleOf.get(resolve(dirname(args.importer), args.path));
         if (name === undefined || name === self) return undefined;  // not a module of its own: bundled in
         deps.add(name);
@@ -105,7 +111,7 @@ for (const file of names) {
   const fields = [...(hasDefault ? ["default: m_default"] : []), ...named].join(", ");
   await esbuild.build({
     stdin: {
-      contents: `import ${imports ? `${imports} from ` : ""}${JSON.stringify(files[file])};\n` +
+      contents: `import ${imports ? `${imports} from ` : ""}${near(dirname(files[file]), files[file])};\n` +
         `(globalThis.peksos = globalThis.peksos || {})[${key}] = { ${fields} };\n`,
       resolveDir: dirname(files[file]), sourcefile: "<stdin>", loader: "js",
     },
@@ -125,8 +131,9 @@ for (const [kind, mountName] of Object.entries(pkg.kinds)) {
   const file = `peksos-${kind}.js`;
   await esbuild.build({
     stdin: {
-      contents: `import { scoStart } from ${JSON.stringify(pkg.adapter)};\n` +
-        `import { ${mountName} as mount } from ${JSON.stringify(files[`${kind}.js`])};\nscoStart(mount);\n`,
+      contents: `import { scoStart } from ${near(dirname(files[`${kind}.js`]), pkg.adapter)};\n` +
+        `import { ${mountName} as mount } from ${near(dirname(files[`${kind}.js`]), files[`${kind}.js`])};\n` +
+        "scoStart(mount);\n",
       resolveDir: dirname(files[`${kind}.js`]), sourcefile: `peksos-${kind}-sco.js`, loader: "js",
     },
     bundle: true, format: "iife", minifyWhitespace: true, minifySyntax: true, charset: "utf8",

@@ -1,16 +1,18 @@
 """The quiz bank as a content kind (:class:`peksos.kind.Kind`): ``{quiz} <bank file under quizzes/ or bank id>``
 with :items: (ids), :pool: (k), :shuffle: (yes/no) and :title:. Only the banks some page embeds get their
-section labels checked by the build (`peksos validate` checks all of them against the book's sources)."""
+section labels checked by the build (`peksos validate` checks all of them against the book's sources). Its results
+files are a quiz result (JSON) and its CSV twin (:mod:`.results`), checked against the banks."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import data
-from ..kind import Kind, Url
+from ..kind import Kind, ResultReader, Results, Url
 from ..markup import csv_list
 from ..paths import quizzes_dir
-from . import loader, render
+from . import loader, render, results
+from .schema import Bank
 
 
 def _pool(options: dict) -> int | None:
@@ -49,6 +51,19 @@ def missing_labels(one: loader.Loaded, resolves: Callable[[str], bool]) -> str |
     return None
 
 
+def tables(banks: list) -> dict[str, dict]:
+    """The banks by id, and every item by id with its bank's id and the item as a dict (for scoring)."""
+    return {"banks": {b.id: b for b in banks},
+            "items": {it.id: (b.id, it.model_dump(mode="json")) for b in banks for it in b.items}}
+
+
+RESULTS = Results(
+    readers=(ResultReader("kuis-json", "a quiz result", "answers", marks=("quiz", "items"), prefer=1,
+                          read=lambda doc, name, where, cat: results.read_json(doc, where, cat)),
+             ResultReader("kuis-csv", "a quiz result", "answers", suffix=".csv", read=results.read_csv)),
+    schemas=results.SCHEMAS, files=loader.bank_files, load=lambda path: loader.load_bank(path).bank,
+    tables=tables, used=("banks", "answers", "bank"), model=Bank, required=True)
+
 KIND = Kind(
     name="quiz", what="quiz banks", static=Path(__file__).resolve().parent, folder=quizzes_dir,
     files=loader.bank_files, error=loader.QuizError,
@@ -57,4 +72,4 @@ KIND = Kind(
     find=loader.find_bank,
     not_one=f"not a bank file (quiz files live under quizzes/, outside {', '.join(loader.EXCLUDED)}/)",
     options=("items", "pool", "shuffle", "title"), embed=embed, link=link, markup=render.markup,
-    missing_labels=missing_labels, mount="mount")
+    missing_labels=missing_labels, mount="mount", results=RESULTS)

@@ -15,10 +15,14 @@ Files are recognised by their content, not their name (students rename files): a
 ``catatan``, dated by the attempt, ``tries`` counting the attempts at that item so far), each vignette play
 a play (its ``file`` is ``<file>#<n>``).
 
-The package, by concern: :mod:`.formats` (the files as pydantic models, their JSON Schema, the
-messages), :mod:`.catalog` (the banks and vignettes to check against), :mod:`.quiz`, :mod:`.vignette`
-and :mod:`.course` (one reader per kind of file), :mod:`.folder` (the class folder) and
-:mod:`.tables` (per student, per topic).
+Each content kind brings its own results files (:class:`peksos.kind.Results` in its ``kind.py``): the
+files as pydantic models and their readers live in the kind's folder (:mod:`peksos.quiz.results`,
+:mod:`peksos.vignette.results`), on the shared base :mod:`peksos.resultfile` (the model base, the
+validators, the messages, :class:`ResultsError`). This package reads them only through
+:data:`peksos.kinds.KINDS`, so a new kind with its own downloads needs no change here. By concern:
+:mod:`.catalog` (every kind's files to check against), :mod:`.course` (the learning record, course-wide
+and not a kind), :mod:`.folder` (the class folder), :mod:`.schemas` (the JSON Schema of every results
+file, for ``quizzes/schema/``) and :mod:`.tables` (per student, per topic).
 
 Design: the folder is read and checked once, as a whole, by :func:`read`, which returns
 :class:`ClassResults` with two tidy frames, because a quiz answer and a vignette decision are
@@ -55,10 +59,10 @@ Rules:
 """
 from __future__ import annotations
 
+from ..quiz.results import CSV_HEADER
+from ..resultfile import ResultsError
 from .catalog import Catalog, catalog
-from .errors import ResultsError
 from .folder import ANSWER_COLUMNS, FILE_COLUMNS, PATH_COLUMNS, ClassResults, load, load_vignettes, read
-from .formats import CSV_HEADER
 from .tables import per_student, per_topic, summary
 
 __all__ = ["ANSWER_COLUMNS", "CSV_HEADER", "FILE_COLUMNS", "PATH_COLUMNS", "Catalog", "ClassResults", "ResultsError",

@@ -1,4 +1,5 @@
-"""The banks and vignettes the answers are checked against, read once per version of their files."""
+"""The course's own files the answers are checked against (each kind's banks, vignettes, ...), read once per
+version of their files."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,50 +9,46 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ..kinds import KINDS
 from ..paths import quizzes_dir
-from ..quiz import loader as qloader
-from ..quiz.schema import Bank
-from ..vignette import loader as vloader
-from ..vignette.schema import Vignette
-from .errors import ResultsError
+from ..resultfile import ResultsError
 
 
-# --- the banks and vignettes the answers are checked against ---------------------------------------
 @dataclass
 class Catalog:
-    """Item id -> (bank id, item as a dict); vignette id -> Vignette."""
+    """Named tables, each from one kind (``Kind.results.tables``), read as attributes: ``items`` (item id ->
+    (bank id, item as a dict)) and ``banks`` (bank id -> Bank) from the quiz banks, ``vignettes`` (id ->
+    Vignette) from the vignettes."""
 
-    items: dict[str, tuple[str, dict]]
-    banks: dict[str, Any]
-    vignettes: dict[str, Any]
+    tables: dict[str, dict[str, Any]]
+
+    def __getattr__(self, name: str) -> dict[str, Any]:
+        tables = self.__dict__.get("tables", {})
+        if name not in tables:
+            raise AttributeError(f"the catalog has no table {name!r} (it has {', '.join(tables) or 'none'})")
+        return tables[name]
 
 
 _CATALOGS: dict[tuple, Catalog] = {}
 
 
 def catalog(quizzes: Path | str | None = None) -> Catalog:
-    """The banks and vignettes under ``quizzes`` (default: the project's ``quizzes/``), cached per version."""
+    """Every kind's files under ``quizzes`` (default: the project's ``quizzes/``), cached per version."""
     folder = Path(quizzes) if quizzes is not None else quizzes_dir()
-    bank_paths = qloader.bank_files(folder)
-    vig_paths = vloader.vignette_files(folder / "vignettes")
-    if not bank_paths:
-        raise ResultsError(f"{folder}: no quiz banks to check the results against (pass check=False to read "
-                           "the files without the banks)")
-    key = (str(folder.resolve()),) + tuple((str(p), p.stat().st_mtime_ns) for p in bank_paths + vig_paths)
+    kinds = [k for k in KINDS.values() if k.results]
+    paths = {k.name: k.results.files(folder) for k in kinds}
+    for k in kinds:
+        if k.results.required and not paths[k.name]:
+            raise ResultsError(f"{folder}: no {k.what} to check the results against (pass check=False to read "
+                               "the files without the banks)")
+    key = (str(folder.resolve()),) + tuple((str(p), p.stat().st_mtime_ns) for k in kinds for p in paths[k.name])
     if key in _CATALOGS:
         return _CATALOGS[key]
-    items: dict[str, tuple[str, dict]] = {}
-    banks: dict[str, Any] = {}
-    for path in bank_paths:
-        bank = _read(path, Bank, lambda p: qloader.load_bank(p).bank, qloader.QuizError, "banks")
-        banks[bank.id] = bank
-        for it in bank.items:
-            items[it.id] = (bank.id, it.model_dump(mode="json"))
-    vignettes: dict[str, Any] = {}
-    for path in vig_paths:
-        vig = _read(path, Vignette, lambda p: vloader.load_vignette(p).vignette, vloader.VignetteError, "vignettes")
-        vignettes[vig.id] = vig
-    _CATALOGS[key] = Catalog(items, banks, vignettes)
+    tables: dict[str, dict[str, Any]] = {}
+    for k in kinds:
+        loaded = [_read(path, k.results.model, k.results.load, k.error, k.results.used[0]) for path in paths[k.name]]
+        tables.update(k.results.tables(loaded))
+    _CATALOGS[key] = Catalog(tables)
     return _CATALOGS[key]
 
 
@@ -59,11 +56,14 @@ _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read(path: Path, model, careful, error: type[Exception], what: str):
-    """The file as ``model`` by the fast path; when that fails, the careful loader gives the message."""
-    try:
-        return model.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML))
-    except (ValidationError, yaml.YAMLError, UnicodeDecodeError, TypeError):
+    """The file as ``model`` by the fast path; when that fails (or there is no model), the careful loader
+    gives the message."""
+    if model is not None:
         try:
-            return careful(path)
-        except error as exc:
-            raise ResultsError(f"cannot check results against the {what}: {exc}") from None
+            return model.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML))
+        except (ValidationError, yaml.YAMLError, UnicodeDecodeError, TypeError):
+            pass
+    try:
+        return careful(path)
+    except error as exc:
+        raise ResultsError(f"cannot check results against the {what}: {exc}") from None

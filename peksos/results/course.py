@@ -1,15 +1,19 @@
 """The learning record (one file for the whole course, :mod:`peksos.record`): each attempt an answer row,
-each play the rows of a vignette play."""
+each play the rows of a vignette play. The record is not a content kind (it is the store every kind writes
+to), so its reader lives here and reuses the quiz's answer check and the vignette's play reader."""
 from __future__ import annotations
 
 import pandas as pd
 
 from .. import record
 from ..quiz import scoring
+from ..quiz.results import check_answer
+from ..resultfile import Bad
+from ..vignette.results import read_play
 from .catalog import Catalog
-from .errors import Bad
-from .quiz import check_answer
-from .vignette import read_play
+
+# a .json holding any of these fields is a learning record (tried before every kind's files)
+RECORD_MARKS = ("format", "attempts")
 
 
 def read_record(doc: dict, where: str, cat: Catalog | None) -> tuple[list[dict], list[list[dict]]]:
@@ -43,5 +47,3 @@ def read_record(doc: dict, where: str, cat: Catalog | None) -> tuple[list[dict],
     if not rows and not plays:
         raise Bad(f"{where}the learning record holds no attempt and no play")
     return rows, plays
-
-

@@ -11,12 +11,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..kind import ResultReader
+from ..kinds import KINDS
+from ..resultfile import Bad, ResultsError, kind
 from .catalog import Catalog, catalog
-from .course import read_record
-from .errors import Bad, ResultsError
-from .formats import kind
-from .quiz import read_csv, read_json
-from .vignette import read_play
+from .course import RECORD_MARKS, read_record
 
 ANSWER_COLUMNS = ["student", "file", "format", "quiz", "bank", "date", "item", "type", "level", "tags", "section",
                   "answer", "answer_text", "checked", "shown", "tries", "score", "correct"]
@@ -24,24 +23,34 @@ PATH_COLUMNS = ["student", "file", "vignette", "step", "node", "choice", "rating
                 "expert_choice", "ended", "ending", "outcome", "score", "max_score"]
 FILE_COLUMNS = ["student", "file", "kind", "rows", "rows_kept"]
 README_NAMES = ("readme", "readme.md", "readme.txt")
-# The JSON files by the fields that mark them, tried in this order: (kind of file, fields, reader).
-JSON_KINDS = (("catatan", ("format", "attempts"), read_record),
-              ("kuis-json", ("quiz", "items"), read_json),
-              ("kasus", ("vignette", "path"), read_play))
 _MOODLE = re.compile(r"_\d+_assign(?:submission|feedback)_[a-z]+_?$", re.I)
 
 
 @dataclass
 class ClassResults:
-    """What :func:`read` found in a class folder (see the module docstring for the columns)."""
+    """What :func:`read` found in a class folder (see the module docstring for the columns).
+
+    ``used``: the catalog's entries the frames name, by table (each kind's ``results.used``), also read as
+    attributes: ``banks`` (bank id -> peksos.quiz.schema.Bank) and ``vignettes`` (id ->
+    peksos.vignette.schema.Vignette), empty with ``check=False``."""
 
     folder: Path
     answers: pd.DataFrame
     paths: pd.DataFrame
     files: pd.DataFrame
     students: list[str]
-    banks: dict[str, Any] = field(default_factory=dict)  # bank id -> peksos.quiz.schema.Bank (those used)
-    vignettes: dict[str, Any] = field(default_factory=dict)  # id -> peksos.vignette.schema.Vignette (those used)
+    used: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> dict[str, Any]:
+        used = self.__dict__.get("used", {})
+        if name not in used:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return used[name]
+
+
+def readers() -> list[ResultReader]:
+    """Every kind's results files, in the order of KINDS (the order a .json is tried in)."""
+    return [r for k in KINDS.values() if k.results for r in k.results.readers]
 
 
 def _student_name(folder_name: str) -> str:
@@ -52,7 +61,9 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") or part == "__MACOSX" for part in rel.parts)
 
 
-def _read_file(path: Path, cat: Catalog | None) -> tuple[str, list[dict]]:
+def _read_file(path: Path, cat: Catalog | None) -> tuple[str, str, list[dict], int]:
+    """(the file's kind, the frame of its rows, the rows, their ``prefer``); a learning record gives the
+    frame "catatan" and its (answer rows, plays)."""
     where = f"{path}: "
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -61,22 +72,29 @@ def _read_file(path: Path, cat: Catalog | None) -> tuple[str, list[dict]]:
     except OSError as exc:
         raise Bad(f"{where}cannot read ({exc.strerror})") from None
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return "kuis-csv", read_csv(text, path.name, where, cat)
+    every = readers()
+    for r in every:
+        if r.suffix != ".json" and suffix == r.suffix:
+            return r.name, r.frame, r.read(text, path.name, where, cat), r.prefer
     if suffix != ".json":
-        raise Bad(f"{where}not a results file (expected a quiz result .json/.csv or a vignette play .json; "
-                   "remove it or pass ignore=[...])")
+        suffixes: dict[str, list[str]] = {}
+        for r in every:
+            suffixes.setdefault(r.title, []).append(r.suffix)
+        expected = " or ".join(f"{title} {'/'.join(dict.fromkeys(s))}" for title, s in suffixes.items())
+        raise Bad(f"{where}not a results file (expected {expected}; remove it or pass ignore=[...])")
     try:
         doc = json.loads(text)
     except ValueError as exc:
         raise Bad(f"{where}not valid JSON: {exc}") from None
     if not isinstance(doc, dict):
         raise Bad(f"{where}expected a JSON object, got {kind(doc)}")
-    for name, fields, reader in JSON_KINDS:
-        if any(f in doc for f in fields):
-            return name, reader(doc, where, cat)
-    raise Bad(f"{where}neither a quiz result (fields quiz, items, ...) nor a vignette play (fields vignette, "
-               "path, ...)")
+    if any(f in doc for f in RECORD_MARKS):
+        return "catatan", "catatan", read_record(doc, where, cat), 0
+    marked = [r for r in every if r.suffix == ".json"]
+    for r in marked:
+        if any(f in doc for f in r.marks):
+            return r.name, r.frame, r.read(doc, path.name, where, cat), r.prefer
+    raise Bad(f"{where}neither " + " nor ".join(f"{r.title} (fields {', '.join(r.marks)}, ...)" for r in marked))
 
 
 def read(folder: Path | str, *, check: bool = True, quizzes: Path | str | None = None,
@@ -124,47 +142,47 @@ def read(folder: Path | str, *, check: bool = True, quizzes: Path | str | None =
                               "rows_kept": 0})
                 continue
             try:
-                kind, rows = _read_file(path, cat)
+                name, frame, rows, prefer = _read_file(path, cat)
             except Bad as exc:
                 problems.append(str(exc))
                 continue
-            if kind == "catatan":
-                rows, plays = rows
+            if frame == "catatan":
+                (rows, plays), frame = rows, "answers"
                 for n, play_rows in enumerate(plays, 1):
                     for r in play_rows:
                         r.update(student=student, file=f"{rel.as_posix()}#{n}")
                     steps.extend(play_rows)
             for r in rows:
-                r.update(student=student, file=rel.as_posix())
-            (steps if kind == "kasus" else answers).extend(rows)
-            files.append({"student": student, "file": rel.as_posix(), "kind": kind, "rows": len(rows),
-                          "rows_kept": len(rows)})
+                r.update(student=student, file=rel.as_posix(), _prefer=prefer)
+            (steps if frame == "paths" else answers).extend(rows)
+            files.append({"student": student, "file": rel.as_posix(), "kind": name, "rows": len(rows),
+                          "rows_kept": len(rows), "frame": frame})
     if problems:
         head = f"{len(problems)} problem(s) in the results under {folder}:"
         raise ResultsError(head + "\n" + "\n".join(problems), problems)
-    ans = pd.DataFrame(answers, columns=ANSWER_COLUMNS)
+    ans = pd.DataFrame(answers, columns=[*ANSWER_COLUMNS, "_prefer"])
     ans["date"] = pd.to_datetime(ans["date"], utc=True)
     if keep == "latest" and len(ans):
-        ans["_rank"] = (ans["format"] == "json").astype(int)
-        ans = ans.sort_values(["student", "item", "date", "_rank", "file"], na_position="first", kind="stable")
-        ans = ans.drop_duplicates(["student", "item"], keep="last").drop(columns="_rank")
+        ans = ans.sort_values(["student", "item", "date", "_prefer", "file"], na_position="first", kind="stable")
+        ans = ans.drop_duplicates(["student", "item"], keep="last")
         kept = ans["file"].value_counts()
         for f in files:
-            if f["kind"] in ("kuis-json", "kuis-csv", "catatan"):
+            if f.get("frame") == "answers":
                 f["rows_kept"] = int(kept.get(f["file"], 0))
-    ans = ans.sort_values(["student", "bank", "quiz", "item"], na_position="last", kind="stable")
+    ans = ans.drop(columns="_prefer").sort_values(["student", "bank", "quiz", "item"], na_position="last", kind="stable")
     ans = ans.reset_index(drop=True).astype({"checked": bool, "shown": bool, "correct": bool, "tries": int,
                                              "score": float})
     paths = pd.DataFrame(steps, columns=PATH_COLUMNS).sort_values(["student", "vignette", "file", "step"],
                                                                   kind="stable").reset_index(drop=True)
-    used_banks = set(ans["bank"].dropna())
-    used_vigs = set(paths["vignette"])
-    return ClassResults(
-        folder=folder, answers=ans, paths=paths, files=pd.DataFrame(files, columns=FILE_COLUMNS),
-        students=students,
-        banks={k: v for k, v in cat.banks.items() if k in used_banks} if cat else {},
-        vignettes={k: v for k, v in cat.vignettes.items() if k in used_vigs} if cat else {},
-    )
+    frames = {"answers": ans, "paths": paths}
+    used = {}
+    for k in KINDS.values():
+        if k.results:
+            table, frame, column = k.results.used
+            names = set(frames[frame][column].dropna())
+            used[table] = {n: v for n, v in getattr(cat, table).items() if n in names} if cat else {}
+    return ClassResults(folder=folder, answers=ans, paths=paths, files=pd.DataFrame(files, columns=FILE_COLUMNS),
+                        students=students, used=used)
 
 
 def load(folder: Path | str, **options: Any) -> pd.DataFrame:

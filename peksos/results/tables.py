@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..kinds import KINDS
 from .folder import ClassResults
 
 
@@ -32,10 +33,15 @@ def per_topic(res: ClassResults) -> pd.DataFrame:
         ["mean_score", "topic"], kind="stable").reset_index(drop=True)
 
 
+def _answer_files() -> list[str]:
+    """The kinds of file (in the ``files`` frame) whose rows are quiz answers, the learning record aside."""
+    return [r.name for k in KINDS.values() if k.results for r in k.results.readers if r.frame == "answers"]
+
+
 def summary(res: ClassResults) -> dict[str, int]:
     """Counts for a quick look: students, files, quiz answers, vignette plays."""
     return {"students": len(res.students), "files": len(res.files),
-            "quiz_files": int(res.files["kind"].isin(["kuis-json", "kuis-csv"]).sum()),
+            "quiz_files": int(res.files["kind"].isin(_answer_files()).sum()),
             "course_files": int((res.files["kind"] == "catatan").sum()),
             "answers": len(res.answers), "plays": int(res.paths["file"].nunique()),
             "ignored": int((res.files["kind"] == "diabaikan").sum())}

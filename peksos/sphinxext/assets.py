@@ -406,7 +406,9 @@ def _copy_engine_files(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir) / "_static" / "peksos"
     target.mkdir(parents=True, exist_ok=True)
-    for path in widget_assets.site_files():
+    # the maps beside their scripts, for the browser's developer tools: no tag names them, so the service
+    # worker's precache list and the page weight (both read from what pages load) leave them out
+    for path in [*widget_assets.site_files(), *widget_assets.site_maps()]:
         data = path.read_bytes()
         dest = target / path.name
         if not dest.exists() or dest.read_bytes() != data:

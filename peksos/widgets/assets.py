@@ -22,6 +22,11 @@ def site_files() -> list[Path]:
     return bundle.files()
 
 
+def site_maps() -> list[Path]:
+    """The sourcemaps of those scripts, copied beside them; no page loads one (see :func:`bundle.maps`)."""
+    return bundle.maps()
+
+
 def js_files(kind: str) -> list[str]:
     """The classic scripts a page with a ``kind`` widget loads, dependencies (the engine) first."""
     _require(f"{kind}.js")

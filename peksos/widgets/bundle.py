@@ -5,8 +5,9 @@ The readable sources are ES modules and CSS: the shared engine and the course pa
 ``peksos/vignette/``; the kinds come from :data:`peksos.kinds.KINDS`, :func:`sources`). The static book loads the
 bundles that ``peksos/node/bundle.mjs`` (esbuild) writes from them: one IIFE per module registering on
 the global ``peksos`` (so it runs from ``file://``), its sibling imports read from that global, and
-every CSS file minified; each script with its sourcemap beside it (``dist/<name>.js.map``), which
-maps the minified code to the sources in the repo. The Jupyter host takes one ES module per
+every CSS file minified; each script with its sourcemap beside it (``dist/<name>.js.map``, :func:`maps`),
+which maps the minified code to its sources and holds their text, so that it also works from the site. The
+Jupyter host takes one ES module per
 widget kind, the widget with all it imports bundled in (``dist/esm/<kind>.js``, :func:`esm_file`). The SCORM packages get one script per kind, the engine, the widget and
 the adapter (``peksos/export/scorm/scorm.js``) bundled into ``dist/scorm/peksos-<kind>.js`` with its
 sourcemap (every kind with a ``mount``, :func:`package_files`). ``dist/bundle.json`` records each module's
@@ -177,7 +178,13 @@ def css_files(kind: str, dist: Path | None = None) -> list[str]:
 
 
 def files(dist: Path | None = None) -> list[Path]:
+    """The site's minified scripts and stylesheets (what pages load)."""
     return sorted(p for p in (dist or DIST).iterdir() if p.suffix in {".js", ".css"})
+
+
+def maps(dist: Path | None = None) -> list[Path]:
+    """The site scripts' sourcemaps (``<name>.js.map``): named only by the last line of their script."""
+    return sorted(p for p in (dist or DIST).iterdir() if p.name.endswith(".js.map"))
 
 
 def _package_kinds(widgets: Path) -> dict[str, str]:

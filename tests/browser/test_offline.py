@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import struct
 import zipfile
@@ -249,3 +250,26 @@ def test_save_control_says_so_when_the_browser_refuses_the_space(browser, base_u
     assert page.get_by_role("button", name="Simpan buku untuk dibaca luring").is_enabled(), "the reader can try again"
     context.close()
     assert watch.problems == [], "\n".join(watch.problems)
+
+
+def test_the_scripts_maps_are_beside_them_but_neither_precached_nor_loaded(open_page):
+    """Each site script's sourcemap is copied beside it (developer tools find it from the script's last line);
+    no tag names it, so the worker does not precache it, the save control does not list it, and a page with a
+    quiz and a case loads none."""
+    static = SITE / "_static" / "peksos"
+    scripts = sorted(p.name for p in static.glob("*.js"))
+    assert {"engine.js", "quiz.js", "vignette.js"} <= set(scripts)
+    for name in scripts:
+        assert (static / name).read_text(encoding="utf-8").rstrip().endswith(f"//# sourceMappingURL={name}.map")
+        mapped = json.loads((static / f"{name}.map").read_text(encoding="utf-8"))
+        assert len(mapped["sourcesContent"]) == len(mapped["sources"]) and all(mapped["sourcesContent"])
+    sw_text = (SITE / sw.SW).read_text(encoding="utf-8")
+    precached = set(re.findall(r'"url":"([^"]*)"', sw_text))
+    assert "_static/peksos/quiz.js" in precached and not [u for u in precached if u.endswith(".map")]
+    listed = [name for name, _ in json.loads((SITE / sw.FILES).read_text(encoding="utf-8"))["files"]]
+    assert "_static/peksos/quiz.js" in listed and not [f for f in listed if f.endswith(".map")]
+    for path in (QUIZ_PAGE, VIGNETTE_PAGE):
+        page, log = open_page(path, wait=500)
+        loaded = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+        assert any("/_static/peksos/quiz.js" in u or "/_static/peksos/vignette.js" in u for u in loaded)
+        assert not [u for u in loaded if u.split("?")[0].endswith(".map")], loaded

@@ -7,6 +7,8 @@ import pytest
 
 from peksos import site
 
+from .conftest import serious_axe_violations
+
 SITE = Path(__file__).resolve().parents[2] / "_build" / "html"
 PAGES = site.pages(SITE) if SITE.exists() else []
 
@@ -20,14 +22,7 @@ def test_site_is_built_with_every_page():
 @pytest.mark.parametrize("path", PAGES)
 def test_page_is_offline_error_free_and_accessible(open_page, axe_source, path):
     page, log = open_page(path)
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                   .map(v => `${v.id} (${v.impact}): ${v.help} -> ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
-        }"""
-    )
+    result = serious_axe_violations(page, axe_source)
     assert log.problems() == [], f"{path}: " + "\n".join(log.problems())
     assert result == [], f"{path}: WCAG violations:\n" + "\n".join(result)
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from peksos.sphinxext import assets
+from peksos.sphinxext import assets, offline
 
 
 def test_inline_scripts_added_after_builder_init_appear_once(make_book):
@@ -84,7 +84,13 @@ def test_engine_assets_only_on_pages_that_embed_a_widget(make_book, tmp_path, mo
     assert "_static/peksos/engine.css" in kuis and "_static/peksos/demo.css" in kuis
     assert "_static/peksos/" not in book.page("index")
     assert sorted(p.name for p in (book.out / "_static" / "peksos").iterdir()) == [
-        "demo.css", "demo.js", "engine.css", "engine.js"]
+        "demo.css", "demo.js", "demo.js.map", "engine.css", "engine.js", "engine.js.map"]
+    # each map beside its script (named by the script's last line only): not precached, not listed to save
+    assert (book.out / "_static" / "peksos" / "demo.js").read_text(encoding="utf-8").rstrip().endswith(
+        "//# sourceMappingURL=demo.js.map")
+    precache, listed = offline.plan(book.out)
+    assert "_static/peksos/demo.js" in precache and "_static/peksos/engine.js" in precache
+    assert not [f for f in precache + [name for name, _ in listed] if f.endswith(".map")]
 
 
 def test_a_stale_bundle_stops_the_build(make_book, tmp_path, monkeypatch):

@@ -55,18 +55,33 @@ console.log(JSON.stringify([found.originalSource, found.originalLine]));
                                           ("vignette", "state_after")])
 def test_every_site_script_maps_to_its_readable_source(name, needle):
     """dist/<name>.js links its sourcemap beside it, and a place in the minified code maps back to the line of
-    the source in peksos/widgets that wrote it."""
+    the source in peksos/widgets that wrote it; the map holds the sources' text, so it works without the repo
+    (the book copies it to _static/peksos/, where the relative source paths lead nowhere)."""
     js = bundle.DIST / f"{name}.js"
     code = js.read_text(encoding="utf-8")
     assert code.rstrip().endswith(f"//# sourceMappingURL={name}.js.map")
     mapped = json.loads((bundle.DIST / f"{name}.js.map").read_text(encoding="utf-8"))
     source = bundle.source(f"{name}.js")
-    assert source in {(bundle.DIST / s).resolve() for s in mapped["sources"]} and "sourcesContent" not in mapped
+    paths = [(bundle.DIST / s).resolve() for s in mapped["sources"]]
+    assert source in paths and len(mapped["sourcesContent"]) == len(mapped["sources"])
+    assert mapped["sourcesContent"][paths.index(source)] == source.read_text(encoding="utf-8")
     out = subprocess.run([bundle.node(), "-e", _MAP_BACK, json.dumps([code, mapped, needle])], capture_output=True,
                          text=True, check=True)
     original, line = json.loads(out.stdout)
     assert (bundle.DIST / original.removeprefix("file://")).resolve() == source
-    assert needle in source.read_text(encoding="utf-8").splitlines()[line]
+    text = mapped["sourcesContent"][paths.index(source)]  # the line read from the map, not from the repo
+    assert needle in text.splitlines()[line]
+
+
+def test_no_map_names_a_folder_of_this_machine():
+    """The wrappers' text is in the maps too: they import by relative paths, so dist/ is the same in every
+    checkout."""
+    root = str(bundle.WIDGETS_DIR.parents[1])
+    maps = bundle.maps() + sorted((bundle.DIST / "scorm").glob("*.map"))
+    assert len(maps) >= 5 and [m.name for m in bundle.maps()] == [f"{p.name}.map" for p in bundle.files()
+                                                                     if p.suffix == ".js"]
+    for path in maps:
+        assert root not in path.read_text(encoding="utf-8"), path
 
 
 def test_every_module_with_a_map_is_checked(tmp_path):

@@ -1,83 +1,21 @@
-"""Reading a class folder: the files students download, checked against the real banks and vignettes."""
+"""peksos.results.folder: reading a class folder, the files students download checked against the real banks
+and vignettes; every bad file named with its problem."""
 from __future__ import annotations
 
 import copy
-import csv
-import io
-import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from peksos import cli, results
-from peksos.quiz import scoring
 from peksos.vignette import graph
-from peksos.vignette.schema import RATING_POINTS
 
-BANK = "pengertian"
-VIGNETTE = "casework-lk3"
+from ..resultkit import BANK, VIGNETTE, items, play_doc, quiz_csv, quiz_doc, write
 
 
 @pytest.fixture(scope="module")
 def cat():
     return results.catalog()
-
-
-def _items(cat):
-    """Three items of the real bank: one answered right, one answered wrong, one never checked."""
-    bank = cat.banks[BANK]
-    single = [it for it in bank.items if it.type == "pilihan-tunggal"]
-    tf = next(it for it in bank.items if it.type == "benar-salah")
-    return single[0].model_dump(mode="json"), tf.model_dump(mode="json"), single[1].model_dump(mode="json")
-
-
-def quiz_doc(cat) -> dict:
-    right, tf, skipped = _items(cat)
-    rows = []
-    for it, answer, checked in ((right, scoring.correct_answer(right), True), (tf, not tf["answer"], True),
-                                (skipped, None, False)):
-        s = scoring.score(it, answer) if checked else scoring.Score(0.0, False)
-        rows.append({"id": it["id"], "type": it["type"], "level": it["level"], "tags": it["tags"],
-                     "section": it["section"], "answer": answer, "checked": checked, "shown": False,
-                     "tries": int(checked), "score": s.score, "correct": s.correct})
-    return {"quiz": BANK, "bank": BANK, "title": cat.banks[BANK].title, "seed": 12345,
-            "date": "2026-03-02T09:15:00.000Z", "score": sum(r["score"] for r in rows), "max": len(rows), "items": rows}
-
-
-def quiz_csv(doc: dict, *, header=results.CSV_HEADER, delimiter=",", edit=None) -> str:
-    """The quiz's CSV of ``doc``; ``edit(rows)`` may change the data rows before they are written."""
-    rows = [[doc["quiz"], x["id"], x["type"], x["level"], ";".join(x["tags"]),
-             "" if x["answer"] is None else json.dumps(x["answer"]), "", str(x["checked"]).lower(),
-             str(x["shown"]).lower(), x["tries"], x["score"], str(x["correct"]).lower()] for x in doc["items"]]
-    if edit:
-        edit(rows)
-    out = io.StringIO()
-    w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return out.getvalue()
-
-
-def play_doc(cat, vid: str = VIGNETTE) -> dict:
-    """The expert's play of a real vignette, as the player's download writes it."""
-    v = cat.vignettes[vid]
-    node, state, steps = v.start, graph.initial_state(v), []
-    ratings = {(n.id, c.id): c.rating for n in v.nodes for c in n.choices}
-    for n, c in graph.expert_path(v):
-        node, state = graph.step(v, n, c, state)
-        r = ratings[(n, c)]
-        steps.append({"node": n, "choice": c, "rating": r, "points": RATING_POINTS[r], "state_after": dict(state)})
-    ending = next(e for e in v.endings if e.id == node)
-    return {"vignette": vid, "ended": True, "ending": node, "outcome": ending.outcome, "path": steps,
-            "state": dict(state), "score": sum(s["points"] for s in steps), "max_score": 3 * len(steps),
-            "expert": [list(p) for p in graph.expert_path(v)]}
-
-
-def write(path: Path, content) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content if isinstance(content, str) else json.dumps(content, indent=2), encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -99,7 +37,7 @@ def test_reads_json_csv_and_vignette_plays(klass, cat):
     assert list(a.columns) == results.ANSWER_COLUMNS
     assert len(a) == 6 and sorted(a["format"].unique()) == ["csv", "json"]
     assert set(a["bank"]) == {BANK}  # from the item ids, even for the CSV which names only the quiz
-    right, tf, skipped = _items(cat)
+    right, tf, skipped = items(cat)
     ani = a[a["student"] == "Ani"].set_index("item")
     assert ani.loc[right["id"], "correct"] and ani.loc[right["id"], "score"] == 1.0
     assert not ani.loc[tf["id"], "correct"] and ani.loc[tf["id"], "answer"] == (not tf["answer"])
@@ -342,77 +280,3 @@ def test_cli_reads_a_class_folder(klass, capsys):
     assert cli.main(["results", str(klass)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("ERROR 1 problem(s)") and "x.json: not valid JSON" in err
-
-
-# --- learning records (one file for the whole course) ----------------------------------------------------
-def course_doc(cat) -> dict:
-    """A learning record: two chapters' answers (one item twice, wrong then right) and one ended case."""
-    from . import recordkit as rk
-
-    pengertian, tujuan = rk.items_of(("pengertian",))[:2], rk.items_of(("tujuan",))[:1]
-    first, second, other = pengertian[0], pengertian[1], tujuan[0]
-    attempts = [rk.attempt(first, rk.wrong_answer(first), "2026-03-02T09:00:00.000Z"),
-                rk.attempt(first, scoring.correct_answer(first), "2026-03-02T09:05:00.000Z"),
-                rk.attempt(second, rk.wrong_answer(second), "2026-03-02T09:06:00.000Z"),
-                rk.attempt(other, scoring.correct_answer(other), "2026-03-09T09:00:00.000Z", quiz="latihan-1")]
-    play = {k: v for k, v in play_doc(cat).items() if k != "expert"}
-    return rk.make(attempts, [{"at": "2026-03-03T10:00:00.000Z", **play}])
-
-
-def test_a_folder_of_learning_records_is_read_per_student_and_topic(tmp_path, cat):
-    root = tmp_path / "kelas"
-    write(root / "Citra" / "catatan-belajar-2026-03-09.json", course_doc(cat))
-    doc = course_doc(cat)
-    doc["attempts"] = doc["attempts"][:1]  # Dewi answered one item, wrong
-    write(root / "Dewi" / "catatan-belajar-2026-03-02.json", doc)
-    write(root / "Eko" / "hasil-kuis-pengertian-2026-03-02.json", quiz_doc(cat))  # alongside today's formats
-    res = results.read(root)
-    citra = res.answers[res.answers["student"] == "Citra"].set_index("item")
-    assert len(citra) == 3 and set(citra["format"]) == {"catatan"}  # the latest answer per item
-    first = course_doc(cat)["attempts"][0]["item"]
-    assert citra.loc[first, "score"] == 1 and citra.loc[first, "tries"] == 2
-    assert set(citra["bank"]) == {"pengertian", "tujuan"}
-    assert res.paths[res.paths["student"] == "Citra"]["file"].unique().tolist() == [
-        "Citra/catatan-belajar-2026-03-09.json#1"]
-    assert set(res.files["kind"]) == {"catatan", "kuis-json"}
-    students = results.per_student(res).set_index("student")
-    assert students.loc["Citra", "items"] == 3 and students.loc["Citra", "banks"] == 2
-    assert students.loc["Citra", "plays"] == 1 and students.loc["Dewi", "plays"] == 1
-    assert students.loc["Dewi", "mean_score"] == 0
-    topics = results.per_topic(res).set_index("topic")
-    tag = course_doc(cat)["attempts"][3]["tags"][0]
-    assert "tujuan" in topics.loc[tag, "banks"]
-    assert results.summary(res)["course_files"] == 2
-
-
-@pytest.mark.parametrize("change, says", [
-    (lambda d: d.update(course="kursus-lain"), "another course"),
-    (lambda d: d["attempts"][1].update(score=0.5, correct=False), "the file gives score 0.5"),
-    (lambda d: d["attempts"][0].update(item="tidak-ada"), "unknown item id 'tidak-ada'"),
-    (lambda d: d["attempts"][2].pop("shown"), "attempts[2].shown"),
-    (lambda d: d["plays"][0]["path"][0].update(choice="zzz"), "plays[0]: path[0]"),
-])
-def test_a_bad_learning_record_is_refused_naming_file_and_field(tmp_path, cat, change, says):
-    doc = course_doc(cat)
-    change(doc)
-    path = write(tmp_path / "kelas" / "Citra" / "catatan-belajar.json", doc)
-    with pytest.raises(results.ResultsError) as err:
-        results.read(tmp_path / "kelas")
-    assert str(path) in str(err.value) and says in str(err.value), str(err.value)
-
-
-def test_an_old_answer_not_yet_scored_is_scored_with_the_banks(tmp_path, cat):
-    doc = course_doc(cat)
-    doc["attempts"][1].update(score=None, correct=False)
-    write(tmp_path / "kelas" / "Citra" / "catatan.json", doc)
-    res = results.read(tmp_path / "kelas")
-    assert res.answers.set_index("item").loc[doc["attempts"][1]["item"], "score"] == 1
-    with pytest.raises(results.ResultsError, match="never scored"):
-        results.read(tmp_path / "kelas", check=False)
-
-
-def test_cli_reports_per_student_and_topic(tmp_path, cat, capsys):
-    write(tmp_path / "kelas" / "Citra" / "catatan.json", course_doc(cat))
-    assert cli.main(["results", str(tmp_path / "kelas"), "--report"]) == 0
-    out = capsys.readouterr().out
-    assert "1 course_files" in out and "per student (all chapters)" in out and "per topic" in out and "Citra" in out

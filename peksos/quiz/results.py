@@ -1,5 +1,12 @@
-"""Quiz results: the JSON file (checked as :class:`~peksos.results.formats.QuizResult`) and its CSV twin,
-one row per item; with the banks, every answer is scored again."""
+"""The quiz's results files, as the class-results reader (:mod:`peksos.results`) takes them: a quiz result
+("Unduh hasil (JSON)", ``hasil-kuis-*.json``, checked as :class:`QuizResult`) and its CSV twin ("Unduh
+hasil (CSV)", ``hasil-kuis-*.csv``, one :class:`QuizCsvRow` per line under :data:`CSV_HEADER`), one row per
+item; with the banks, every answer is scored again with :mod:`.scoring`.
+
+Every field's ``description`` is what the reader expects there (the message of a bad file quotes it);
+``peksos schema`` writes the models as ``quiz-result`` and ``quiz-result-csv-row`` into ``quizzes/schema/``.
+The catalog the readers take (``cat``) is the results reader's, or None to read a file on its own.
+"""
 from __future__ import annotations
 
 import csv
@@ -7,14 +14,96 @@ import io
 import json
 import math
 import re
+from typing import Any, Optional
 
 import pandas as pd
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr, field_validator
 
-from ..quiz import scoring
-from ..quiz.schema import LEVELS, TYPES
-from .catalog import Catalog
-from .errors import Bad
-from .formats import CSV_HEADER, QuizResult, parse_date, show, validate
+from ..resultfile import Bad, File, filled, finite, one_of, parse_date, show, some, validate
+from . import scoring
+from .schema import LEVELS, TYPES
+
+
+class QuizResultItem(File):
+    """One item of a quiz result, as the quiz's "Unduh hasil (JSON)" writes it."""
+    named_by = ("item", "id")
+
+    id: StrictStr = Field(description="the item id (text)")
+    type: StrictStr = Field(description="an item type (text)", json_schema_extra={"enum": list(TYPES)})
+    level: StrictStr = Field(description="a level (text)", json_schema_extra={"enum": list(LEVELS)})
+    tags: list[StrictStr] = Field(description="a list of topic tags", min_length=1)
+    section: StrictStr = Field(description="a section label (text)")
+    answer: Any = Field(description="the answer as the quiz keeps it (null when none was given)")
+    checked: StrictBool = Field(description="true or false")
+    shown: StrictBool = Field(description="true or false")
+    tries: StrictInt = Field(description="a whole number")
+    score: StrictFloat = Field(description="a number")
+    correct: StrictBool = Field(description="true or false")
+
+    _id = field_validator("id")(filled)
+    _type = field_validator("type")(one_of(TYPES, "item type"))
+    _level = field_validator("level")(one_of(LEVELS, "level"))
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags(cls, v: Any) -> Any:
+        if isinstance(v, list) and not (v and all(isinstance(t, str) and t for t in v)):
+            raise ValueError(f"field 'tags': expected a non-empty list of texts, got {show(v)}")
+        return v
+
+    _score = field_validator("score")(finite)
+
+
+class QuizResult(File):
+    """A quiz result file ("Unduh hasil (JSON)"): the quiz, when, and every item drawn for the reader."""
+    called = "a quiz result"
+
+    quiz: StrictStr = Field(description="the quiz id (text)")
+    bank: Optional[StrictStr] = Field(description="a bank id (text) or null")
+    title: StrictStr = Field(description="a title (text)")
+    seed: StrictInt = Field(description="the reader's seed (a whole number)")
+    date: StrictStr = Field(description="an ISO date (text)")
+    score: StrictFloat = Field(description="a number")
+    max: StrictFloat = Field(description="a number")
+    items: list[QuizResultItem] = Field(description="a list of items")
+
+    _quiz = field_validator("quiz")(filled)
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v: str) -> str:
+        try:
+            parse_date(v)
+        except Bad as exc:
+            raise ValueError(str(exc)) from None
+        return v
+
+    _numbers = field_validator("score", "max")(finite)
+
+    _items = field_validator("items", mode="before")(some("the file holds no answers"))
+
+
+class QuizCsvRow(File):
+    """One line of a quiz result CSV ("Unduh hasil (CSV)"), the cells as text under :data:`CSV_HEADER`:
+    ``topik`` joins the tags with ``;``, ``jawaban`` is the answer as JSON (empty for none), the flags
+    are ``true``/``false``, ``skor`` has a decimal point. A formula-like ``jawaban_teks`` starts with ``'``."""
+    kuis: str = Field(description="the quiz id", min_length=1)
+    soal: str = Field(description="the item id", min_length=1)
+    jenis: str = Field(description="the item type", json_schema_extra={"enum": list(TYPES)})
+    tingkat: str = Field(description="the level", json_schema_extra={"enum": list(LEVELS)})
+    topik: str = Field(description="the topic tags, separated by ';'", min_length=1)
+    jawaban: str = Field(description="the answer as JSON, empty when none was given")
+    jawaban_teks: str = Field(description="the answer as the reader saw it")
+    diperiksa: str = Field(description="true or false", pattern="^(true|false)$")
+    ditampilkan: str = Field(description="true or false", pattern="^(true|false)$")
+    percobaan: str = Field(description="a whole number", pattern=r"^\d+$")
+    skor: str = Field(description="a number between 0 and 1, with a decimal point")
+    benar: str = Field(description="true or false", pattern="^(true|false)$")
+
+
+CSV_HEADER = list(QuizCsvRow.model_fields)
+SCHEMAS = {"quiz-result": (QuizResult, "Hasil kuis (Unduh hasil JSON)"),
+           "quiz-result-csv-row": (QuizCsvRow, "Satu baris hasil kuis (Unduh hasil CSV)")}
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _EPS = 1e-9
@@ -30,8 +119,9 @@ def date_from_name(name: str) -> pd.Timestamp:
     return pd.NaT
 
 
-def check_answer(row: dict, at: str, cat: Catalog | None, bank_field: str | None) -> dict:
-    """Checks shared by JSON and CSV rows; with the banks, rescore and take the bank's metadata."""
+def check_answer(row: dict, at: str, cat: Any, bank_field: str | None) -> dict:
+    """Checks shared by JSON and CSV rows (and the learning record's attempts); with the banks (``cat``),
+    rescore and take the bank's metadata."""
     if row["tries"] < 0:
         raise Bad(f"{at}field 'tries': must not be negative, got {row['tries']}")
     if not 0 <= row["score"] <= 1:
@@ -63,7 +153,7 @@ def check_answer(row: dict, at: str, cat: Catalog | None, bank_field: str | None
     return row
 
 
-def read_json(doc: dict, where: str, cat: Catalog | None) -> list[dict]:
+def read_json(doc: dict, where: str, cat: Any) -> list[dict]:
     result = validate(QuizResult, doc, where)
     date = parse_date(result.date, where)
     rows, seen = [], set()
@@ -98,7 +188,7 @@ def _csv_bool(cell: str, where: str, column: str) -> bool:
     return value
 
 
-def read_csv(text: str, name: str, where: str, cat: Catalog | None) -> list[dict]:
+def read_csv(text: str, name: str, where: str, cat: Any) -> list[dict]:
     if not text.strip():
         raise Bad(f"{where}the file is empty")
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -169,5 +259,3 @@ def read_csv(text: str, name: str, where: str, cat: Catalog | None) -> list[dict
     if not rows:
         raise Bad(f"{where}the file has a header but no rows")
     return rows
-
-
