@@ -75,14 +75,31 @@ def open_in(browser, origin: str, path: str, *, storage: dict | None = None, ini
     return page, log, ctx
 
 
-def serious_axe_violations(page, axe_source: str) -> list[str]:
-    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page, one line each."""
+def lay_out_every_section(page) -> None:
+    """Lay out the sections the site leaves for later (``content-visibility: auto`` in peksos-site.css: a
+    section below the first screen is laid out when it comes near, so a reader always sees it laid out). axe
+    reads the colours of text not yet laid out wrongly (dequelabs/axe-core#2768: text against a background
+    that is not behind it), so an audit lays them out first."""
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def serious_axe_violations(page, axe_source: str, *, where: str | None = None, from_top: bool = True) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page (or in the element ``where``
+    selects), one line each. Every section is laid out first (:func:`lay_out_every_section`) and, with
+    ``from_top``, the page is judged from its top, as it is first read (laying out moves the scroll position,
+    which the theme would take for a scroll up and answer with its back-to-top button)."""
+    lay_out_every_section(page)
+    if from_top:
+        page.evaluate("() => new Promise((done) => { window.scrollTo(0, 0); "
+                      "requestAnimationFrame(() => setTimeout(done, 50)); })")
     page.add_script_tag(content=axe_source)
-    return page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+    return page.evaluate("""async (where) => {
+        const r = await axe.run(where ? document.querySelector(where) : document,
+                                {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
         return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                .map(v => `${v.id}: ${v.help} -> ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
-    }""")
+    }""", where)
 
 
 def _json(obj) -> str:
