@@ -52,11 +52,13 @@ SCRIPT = Path(__file__).resolve().parents[1] / "node" / "offline.mjs"
 RUNTIME_ONLY = ("notebooks/",)  # pages cached on first use (and by the save control), not precached
 NOT_LISTED = ("_sources/", ".doctrees/", ".buildinfo", SW, "objects.inv")
 _REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:[?#][^"]*)?"')
-_CSS_URL = re.compile(r'(?:url\(\s*["\']?|@import\s*["\'])([^"\')?#:]+)')
-# what version_urls marks: files a tag loads (not links to pages or downloads)
+_CSS_REF = r'(?:url\(\s*["\']?|@import\s*["\'])'  # where a stylesheet names another file
+_CSS_URL = re.compile(_CSS_REF + r'([^"\')?#:]+)')
+# what version_urls marks, as (before the path)(path)(after its query): files a tag or a sheet loads, not
+# links to pages or downloads
 _EXT = r"(?:css|js|mjs|png|svg|jpe?g|gif|webp|ico|woff2?|ttf|eot)"
 _PAGE_FILE = re.compile(r'(<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=")([^"#?:]+\.' + _EXT + r')(?:\?[^"#]*)?(")')
-_CSS_FILE = re.compile(r'((?:url\(\s*["\']?|@import\s*["\']))([^"\')?#:]+\.' + _EXT + r')(?:\?[^"\')#]*)?(?=[#"\')])')
+_CSS_FILE = re.compile("(" + _CSS_REF + r')([^"\')?#:]+\.' + _EXT + r')(?:\?[^"\')#]*)?()(?=[#"\')])')
 
 
 def register(app: Sphinx) -> None:
@@ -185,7 +187,7 @@ def version_urls(out: Path) -> int:
             target = (path.parent / m.group(2)).resolve()
             if not target.is_file() or not target.is_relative_to(root):
                 return m.group(0)
-            return f"{m.group(1)}{m.group(2)}?v={digest(target)}{m.group(3) if m.re is _PAGE_FILE else ''}"
+            return f"{m.group(1)}{m.group(2)}?v={digest(target)}{m.group(3)}"
 
         new = pattern.sub(versioned, text)
         if new != text:
